@@ -1,0 +1,256 @@
+//! Base64url decoding that explains itself: exact error positions and notes on non-canonical input.
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use serde::Serialize;
+
+/// The strict engine: unpadded base64url, trailing bits must be zero.
+const STRICT: GeneralPurpose = URL_SAFE_NO_PAD;
+
+/// The lenient engine used once strictness has been reported: non-zero trailing bits are accepted.
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// A way in which accepted input differs from the canonical unpadded base64url (RFC 7515 §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Noncanonical {
+    /// Trailing `=` padding, which JWS forbids.
+    Padding,
+    /// Characters of the standard base64 alphabet (`+` or `/`).
+    StandardAlphabet,
+    /// The last character carries non-zero unused bits, so several spellings decode to the same bytes.
+    TrailingBits,
+}
+
+impl Noncanonical {
+    /// A short phrase for people.
+    pub fn message(self) -> &'static str {
+        match self {
+            Noncanonical::Padding => "has '=' padding, which JWS base64url omits",
+            Noncanonical::StandardAlphabet => {
+                "uses '+' or '/' from standard base64 instead of base64url's '-' and '_'"
+            }
+            Noncanonical::TrailingBits => {
+                "has non-zero unused bits in its last character, so another spelling decodes to the same bytes"
+            }
+        }
+    }
+}
+
+/// Bytes decoded from a segment, with what was accepted although not canonical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded bytes.
+    pub bytes: Vec<u8>,
+    /// Non-canonical features found, in a fixed order, without repeats.
+    pub noncanonical: Vec<Noncanonical>,
+}
+
+/// Why a segment is not base64url.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum DecodeError {
+    /// A character outside the alphabet, at `position` (a byte offset in the segment).
+    InvalidCharacter {
+        /// Byte offset in the segment.
+        position: usize,
+        /// The offending character.
+        character: char,
+    },
+    /// `=` somewhere other than at the end.
+    MisplacedPadding {
+        /// Byte offset in the segment.
+        position: usize,
+    },
+    /// A length that no base64 encoding can have (4k + 1 characters).
+    ImpossibleLength {
+        /// Number of base64 characters (padding excluded).
+        length: usize,
+    },
+}
+
+impl DecodeError {
+    /// The byte offset in the segment the error points at.
+    pub fn position(&self) -> usize {
+        match *self {
+            DecodeError::InvalidCharacter { position, .. } => position,
+            DecodeError::MisplacedPadding { position } => position,
+            DecodeError::ImpossibleLength { length } => length.saturating_sub(1),
+        }
+    }
+
+    /// The reason in words, without the segment name.
+    pub fn message(&self) -> String {
+        match self {
+            DecodeError::InvalidCharacter { character, .. } => {
+                format!("{} is not base64url", describe_char(*character))
+            }
+            DecodeError::MisplacedPadding { .. } => {
+                "'=' padding may only appear at the end".to_string()
+            }
+            DecodeError::ImpossibleLength { length } => format!(
+                "{length} characters is not a possible base64url length (one character too many or too few: was the token cut off?)"
+            ),
+        }
+    }
+}
+
+/// Shows a character so that invisible and control characters are visible.
+pub fn describe_char(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("'{c}'")
+    } else if c == ' ' {
+        "a space".to_string()
+    } else {
+        format!("U+{:04X}", c as u32)
+    }
+}
+
+/// Decodes one segment. Accepts padding and the standard alphabet, and says so in [`Decoded::noncanonical`].
+pub fn decode(segment: &str) -> Result<Decoded, DecodeError> {
+    let bytes = segment.as_bytes();
+    let mut noncanonical = Vec::new();
+    // Where trailing padding starts; '=' before it is misplaced.
+    let body_len = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
+    let mut standard = false;
+    for (position, &b) in bytes[..body_len].iter().enumerate() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
+            b'+' | b'/' => standard = true,
+            b'=' => return Err(DecodeError::MisplacedPadding { position }),
+            _ => {
+                let character = segment[position..].chars().next().unwrap_or('\u{FFFD}');
+                return Err(DecodeError::InvalidCharacter {
+                    position,
+                    character,
+                });
+            }
+        }
+    }
+    if body_len < bytes.len() {
+        noncanonical.push(Noncanonical::Padding);
+    }
+    if body_len % 4 == 1 {
+        return Err(DecodeError::ImpossibleLength { length: body_len });
+    }
+    let body = &segment[..body_len];
+    let normalized;
+    let body = if standard {
+        noncanonical.push(Noncanonical::StandardAlphabet);
+        normalized = body.replace('+', "-").replace('/', "_");
+        normalized.as_str()
+    } else {
+        body
+    };
+    let bytes = match STRICT.decode(body) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            // The alphabet and the length were checked above, so only the trailing bits can be at fault.
+            noncanonical.push(Noncanonical::TrailingBits);
+            LENIENT
+                .decode(body)
+                .map_err(|_| DecodeError::ImpossibleLength { length: body_len })?
+        }
+    };
+    Ok(Decoded {
+        bytes,
+        noncanonical,
+    })
+}
+
+/// Encodes bytes as unpadded base64url.
+pub fn encode(bytes: &[u8]) -> String {
+    STRICT.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_segment_decodes_without_notes() {
+        let d = decode("eyJhbGciOiJIUzI1NiJ9").unwrap();
+        assert_eq!(d.bytes, br#"{"alg":"HS256"}"#);
+        assert!(d.noncanonical.is_empty());
+    }
+
+    #[test]
+    fn padding_is_accepted_and_reported() {
+        let d = decode("YQ==").unwrap();
+        assert_eq!(d.bytes, b"a");
+        assert_eq!(d.noncanonical, vec![Noncanonical::Padding]);
+    }
+
+    #[test]
+    fn standard_alphabet_is_accepted_and_reported() {
+        let d = decode("-_+/").unwrap();
+        assert_eq!(d.bytes, decode("-_-_").unwrap().bytes);
+        assert_eq!(d.noncanonical, vec![Noncanonical::StandardAlphabet]);
+    }
+
+    #[test]
+    fn nonzero_trailing_bits_are_reported() {
+        // "YR" has unused bits set; canonical is "YQ".
+        let d = decode("YR").unwrap();
+        assert_eq!(d.bytes, b"a");
+        assert_eq!(d.noncanonical, vec![Noncanonical::TrailingBits]);
+    }
+
+    #[test]
+    fn invalid_character_names_position_and_character() {
+        let e = decode("abcd*efg").unwrap_err();
+        assert_eq!(
+            e,
+            DecodeError::InvalidCharacter {
+                position: 4,
+                character: '*'
+            }
+        );
+        assert_eq!(e.message(), "'*' is not base64url");
+    }
+
+    #[test]
+    fn non_ascii_character_is_shown_as_code_point() {
+        let e = decode("ab\u{200B}cd").unwrap_err();
+        assert_eq!(e.position(), 2);
+        assert_eq!(e.message(), "U+200B is not base64url");
+    }
+
+    #[test]
+    fn padding_in_the_middle_is_an_error() {
+        assert_eq!(
+            decode("YQ==YQ").unwrap_err(),
+            DecodeError::MisplacedPadding { position: 2 }
+        );
+    }
+
+    #[test]
+    fn impossible_length_is_an_error() {
+        assert_eq!(
+            decode("abcde").unwrap_err(),
+            DecodeError::ImpossibleLength { length: 5 }
+        );
+    }
+
+    #[test]
+    fn empty_segment_is_empty_bytes() {
+        assert_eq!(decode("").unwrap().bytes, b"");
+    }
+
+    #[test]
+    fn encode_round_trips() {
+        for len in 0..40u8 {
+            let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
+            let text = encode(&data);
+            let back = decode(&text).unwrap();
+            assert_eq!(back.bytes, data);
+            assert!(back.noncanonical.is_empty());
+        }
+    }
+}

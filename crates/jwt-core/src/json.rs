@@ -1,0 +1,491 @@
+//! JSON handling that keeps what the token says: member order, number spelling and duplicate names.
+//!
+//! Values are parsed with `serde_json` (`preserve_order`, `arbitrary_precision`), whose recursion limit
+//! stops deep nesting before it can overflow the stack. A second pass over the already-validated text
+//! finds duplicate member names, which `serde_json` would silently collapse, and lays the text out
+//! for display without rewriting a single number or string.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// A JSON text that parsed, with its layout for display and its duplicate member names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The value; for a duplicated name it holds the last occurrence, like most JSON libraries.
+    #[serde(skip)]
+    pub value: Value,
+    /// The text as it was decoded.
+    pub raw: String,
+    /// The text re-indented for display; numbers and strings are spelled exactly as in `raw`.
+    pub pretty: String,
+    /// The pretty text split into pieces for syntax colouring.
+    #[serde(skip)]
+    pub pieces: Vec<Piece>,
+    /// Every member name that occurs more than once in the same object.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A member name repeated inside one object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// JSON Pointer (RFC 6901) of the object holding the repeated name; empty for the top level.
+    pub path: String,
+    /// The repeated name, unescaped.
+    pub name: String,
+    /// Each occurrence's value as written, in order. Most libraries keep the last one.
+    pub values: Vec<String>,
+}
+
+/// What a piece of pretty JSON is, for colouring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PieceKind {
+    /// A member name, quotes included.
+    Key,
+    /// A string value, quotes included.
+    String,
+    /// A number, exactly as written.
+    Number,
+    /// `true`, `false` or `null`.
+    Literal,
+    /// Brackets, braces, commas and colons.
+    Punctuation,
+    /// Line breaks and indentation.
+    Space,
+}
+
+/// One run of pretty JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    /// What the text is.
+    pub kind: PieceKind,
+    /// The text.
+    pub text: String,
+    /// Nesting depth: 1 for members of the top-level object.
+    pub depth: u32,
+}
+
+/// Why bytes are not a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum JsonError {
+    /// The bytes are not UTF-8; `position` is the first bad byte.
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        position: usize,
+    },
+    /// UTF-8, but not JSON.
+    Syntax {
+        /// Byte offset where the parser stopped.
+        position: usize,
+        /// The parser's reason, without its line and column.
+        reason: String,
+    },
+    /// Nested deeper than the parser allows.
+    TooDeep {
+        /// Byte offset where the limit was hit.
+        position: usize,
+    },
+}
+
+impl JsonError {
+    /// Byte offset the error points at.
+    pub fn position(&self) -> usize {
+        match self {
+            JsonError::NotUtf8 { position }
+            | JsonError::Syntax { position, .. }
+            | JsonError::TooDeep { position } => *position,
+        }
+    }
+
+    /// The reason in words.
+    pub fn message(&self) -> String {
+        match self {
+            JsonError::NotUtf8 { .. } => "the bytes are not valid UTF-8".to_string(),
+            JsonError::Syntax { reason, .. } => format!("not valid JSON: {reason}"),
+            JsonError::TooDeep { .. } => {
+                format!("JSON nested more than {MAX_DEPTH} levels deep; refusing to go further")
+            }
+        }
+    }
+}
+
+/// The deepest nesting accepted (`serde_json`'s recursion limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses bytes as one JSON document.
+pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| JsonError::NotUtf8 {
+        position: e.valid_up_to(),
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let mut layout = Layout::new(text);
+    layout.value(0, "");
+    let pretty = layout.pieces.iter().map(|p| p.text.as_str()).collect();
+    Ok(Document {
+        value,
+        raw: text.to_string(),
+        pretty,
+        pieces: layout.pieces,
+        duplicates: layout.duplicates,
+    })
+}
+
+/// The name of a JSON value's type, for messages.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn syntax_error(text: &str, error: &serde_json::Error) -> JsonError {
+    let position = offset_of(text, error.line(), error.column());
+    let full = error.to_string();
+    if full.starts_with("recursion limit exceeded") {
+        return JsonError::TooDeep { position };
+    }
+    let reason = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_string(),
+        None => full,
+    };
+    JsonError::Syntax { position, reason }
+}
+
+/// Converts serde_json's 1-based line and column into a byte offset.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Walks validated JSON text once, laying it out and collecting duplicate names.
+///
+/// The text has already been accepted by `serde_json`, so nesting is at most [`MAX_DEPTH`] and
+/// recursion here is bounded.
+struct Layout<'a> {
+    text: &'a str,
+    pos: usize,
+    pieces: Vec<Piece>,
+    duplicates: Vec<Duplicate>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(text: &'a str) -> Self {
+        Layout {
+            text,
+            pos: 0,
+            pieces: Vec::new(),
+            duplicates: Vec::new(),
+        }
+    }
+
+    fn skip_space(&mut self) {
+        let rest = &self.text.as_bytes()[self.pos..];
+        self.pos += rest
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+    }
+
+    fn peek(&self) -> u8 {
+        self.text.as_bytes().get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn push(&mut self, kind: PieceKind, text: &str, depth: u32) {
+        match self.pieces.last_mut() {
+            Some(last) if last.kind == kind && kind == PieceKind::Punctuation => {
+                last.text.push_str(text)
+            }
+            _ => self.pieces.push(Piece {
+                kind,
+                text: text.to_string(),
+                depth,
+            }),
+        }
+    }
+
+    fn newline(&mut self, depth: u32) {
+        let mut text = String::with_capacity(1 + 2 * depth as usize);
+        text.push('\n');
+        for _ in 0..depth {
+            text.push_str("  ");
+        }
+        self.pieces.push(Piece {
+            kind: PieceKind::Space,
+            text,
+            depth,
+        });
+    }
+
+    /// Lays out one value at `depth`; returns the byte span it occupies in the source.
+    fn value(&mut self, depth: u32, path: &str) -> (usize, usize) {
+        self.skip_space();
+        let start = self.pos;
+        match self.peek() {
+            b'{' => self.object(depth, path),
+            b'[' => self.array(depth, path),
+            b'"' => {
+                let s = self.string_literal();
+                self.push(PieceKind::String, s, depth);
+            }
+            b't' | b'f' | b'n' => {
+                let len = if self.peek() == b'f' { 5 } else { 4 };
+                let s = &self.text[self.pos..self.pos + len];
+                self.pos += len;
+                self.push(PieceKind::Literal, s, depth);
+            }
+            _ => {
+                let rest = &self.text.as_bytes()[self.pos..];
+                let len = rest
+                    .iter()
+                    .take_while(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                    .count();
+                let s = &self.text[self.pos..self.pos + len];
+                self.pos += len;
+                self.push(PieceKind::Number, s, depth);
+            }
+        }
+        (start, self.pos)
+    }
+
+    /// Consumes a string literal and returns it as written, quotes included.
+    fn string_literal(&mut self) -> &'a str {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut i = start + 1;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                b'"' => {
+                    i += 1;
+                    break;
+                }
+                _ => i += 1,
+            }
+        }
+        self.pos = i.min(bytes.len());
+        &self.text[start..self.pos]
+    }
+
+    fn object(&mut self, depth: u32, path: &str) {
+        self.pos += 1;
+        self.push(PieceKind::Punctuation, "{", depth);
+        self.skip_space();
+        if self.peek() == b'}' {
+            self.pos += 1;
+            self.push(PieceKind::Punctuation, "}", depth);
+            return;
+        }
+        let inner = depth + 1;
+        // (name, spans of each occurrence's value)
+        let mut seen: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        loop {
+            self.newline(inner);
+            self.skip_space();
+            let literal = self.string_literal();
+            self.push(PieceKind::Key, literal, inner);
+            let name: String = serde_json::from_str(literal).unwrap_or_default();
+            self.skip_space();
+            self.pos += 1; // ':'
+            self.push(PieceKind::Punctuation, ": ", inner);
+            let child_path = format!("{path}/{}", escape_pointer(&name));
+            let span = self.value(inner, &child_path);
+            match seen.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, spans)) => spans.push(span),
+                None => seen.push((name, vec![span])),
+            }
+            self.skip_space();
+            if self.peek() == b',' {
+                self.pos += 1;
+                self.push(PieceKind::Punctuation, ",", inner);
+            } else {
+                self.pos += 1; // '}'
+                break;
+            }
+        }
+        self.newline(depth);
+        self.push(PieceKind::Punctuation, "}", depth);
+        for (name, spans) in seen {
+            if spans.len() > 1 {
+                self.duplicates.push(Duplicate {
+                    path: path.to_string(),
+                    name,
+                    values: spans
+                        .iter()
+                        .map(|&(s, e)| self.text[s..e].to_string())
+                        .collect(),
+                });
+            }
+        }
+    }
+
+    fn array(&mut self, depth: u32, path: &str) {
+        self.pos += 1;
+        self.push(PieceKind::Punctuation, "[", depth);
+        self.skip_space();
+        if self.peek() == b']' {
+            self.pos += 1;
+            self.push(PieceKind::Punctuation, "]", depth);
+            return;
+        }
+        let inner = depth + 1;
+        let mut index = 0usize;
+        loop {
+            self.newline(inner);
+            self.value(inner, &format!("{path}/{index}"));
+            index += 1;
+            self.skip_space();
+            if self.peek() == b',' {
+                self.pos += 1;
+                self.push(PieceKind::Punctuation, ",", inner);
+            } else {
+                self.pos += 1; // ']'
+                break;
+            }
+        }
+        self.newline(depth);
+        self.push(PieceKind::Punctuation, "]", depth);
+    }
+}
+
+/// Escapes a member name for a JSON Pointer (RFC 6901 §3).
+fn escape_pointer(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pretty(text: &str) -> String {
+        parse(text.as_bytes()).unwrap().pretty
+    }
+
+    #[test]
+    fn member_order_is_kept() {
+        let doc = parse(br#"{"z":1,"a":2,"m":3}"#).unwrap();
+        let keys: Vec<_> = doc.value.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+        assert_eq!(doc.pretty, "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}");
+    }
+
+    #[test]
+    fn numbers_are_spelled_as_written() {
+        let text = r#"{"big":18446744073709551617,"huge":1e400,"tenth":0.1,"neg":-0,"e":1E+2}"#;
+        let doc = parse(text.as_bytes()).unwrap();
+        for n in ["18446744073709551617", "1e400", "0.1", "-0", "1E+2"] {
+            assert!(
+                doc.pretty.contains(&format!(": {n}")),
+                "{n} in {}",
+                doc.pretty
+            );
+        }
+        assert_eq!(doc.value["big"].to_string(), "18446744073709551617");
+    }
+
+    #[test]
+    fn strings_keep_their_escapes() {
+        assert_eq!(
+            pretty(r#"{"a":"\u003c\/x\""}"#),
+            "{\n  \"a\": \"\\u003c\\/x\\\"\"\n}"
+        );
+    }
+
+    #[test]
+    fn nested_layout_and_empty_containers() {
+        assert_eq!(
+            pretty(r#"{"a":[1,{"b":null}],"c":{},"d":[]}"#),
+            "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": {},\n  \"d\": []\n}"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_found_at_any_depth() {
+        let doc = parse(br#"{"alg":"HS256","x":{"k":1,"k":[2],"k":3},"alg":"none"}"#).unwrap();
+        assert_eq!(
+            doc.duplicates,
+            vec![
+                Duplicate {
+                    path: "/x".into(),
+                    name: "k".into(),
+                    values: vec!["1".into(), "[2]".into(), "3".into()],
+                },
+                Duplicate {
+                    path: "".into(),
+                    name: "alg".into(),
+                    values: vec!["\"HS256\"".into(), "\"none\"".into()],
+                },
+            ]
+        );
+        // serde_json keeps the last value, as most libraries do.
+        assert_eq!(doc.value["alg"], "none");
+    }
+
+    #[test]
+    fn escaped_names_count_as_duplicates() {
+        let doc = parse(br#"{"alg":1,"\u0061lg":2}"#).unwrap();
+        assert_eq!(doc.duplicates.len(), 1);
+        assert_eq!(doc.duplicates[0].name, "alg");
+    }
+
+    #[test]
+    fn duplicates_in_arrays_have_index_paths() {
+        let doc = parse(br#"[{"a":1,"a":2}]"#).unwrap();
+        assert_eq!(doc.duplicates[0].path, "/0");
+    }
+
+    #[test]
+    fn syntax_error_has_position_and_reason() {
+        let e = parse(b"{\"a\":\n  tru}").unwrap_err();
+        match &e {
+            JsonError::Syntax { position, .. } => assert_eq!(*position, 11),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(
+            e.message().starts_with("not valid JSON: "),
+            "{}",
+            e.message()
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        assert_eq!(
+            parse(b"{\"a\":\"\xff\"}").unwrap_err(),
+            JsonError::NotUtf8 { position: 6 }
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(matches!(
+            parse(deep.as_bytes()).unwrap_err(),
+            JsonError::TooDeep { .. }
+        ));
+        let ok = "[".repeat(100) + &"]".repeat(100);
+        assert!(parse(ok.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn pieces_carry_depth_and_kind() {
+        let doc = parse(br#"{"exp":1,"n":{"x":true}}"#).unwrap();
+        let exp = doc.pieces.iter().find(|p| p.text == "\"exp\"").unwrap();
+        assert_eq!((exp.kind, exp.depth), (PieceKind::Key, 1));
+        let x = doc.pieces.iter().find(|p| p.text == "\"x\"").unwrap();
+        assert_eq!(x.depth, 2);
+        let t = doc.pieces.iter().find(|p| p.text == "true").unwrap();
+        assert_eq!(t.kind, PieceKind::Literal);
+    }
+}

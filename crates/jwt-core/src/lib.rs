@@ -1,0 +1,37 @@
+//! The inspection core of jwt-inspector: everything it knows about a token, with no UI, no clock and
+//! no I/O.
+//!
+//! One entry point, [`inspect`], takes the pasted text, an optional secret and [`Options`] (which
+//! carry the evaluation instant) and returns a [`Report`]. It never panics and never fails: every
+//! problem is described inside the report.
+//!
+//! ```
+//! use jwt_core::{inspect, Options, SecretInput, Verdict};
+//!
+//! let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.M11_c_Mkz5wKz70TPIkcPwzBTd5M-3ZW69WFmxuEnHk";
+//! let report = inspect(token, Some(&SecretInput::utf8("secret")), &Options::recommended(1_700_000_000));
+//! assert_eq!(report.signature.verdict, Verdict::Valid);
+//! assert!(report.findings.iter().any(|f| f.id.code() == "weak-secret"));
+//! ```
+
+pub mod advice;
+pub mod b64url;
+pub mod clock_text;
+pub mod describe;
+pub mod input;
+pub mod json;
+pub mod lints;
+pub mod secret;
+pub mod timing;
+pub mod token;
+pub mod verify;
+pub mod weak_secrets;
+
+mod report;
+
+pub use lints::{Finding, LintId, Severity};
+pub use report::{inspect, Options, Report};
+pub use secret::{SecretEncoding, SecretInput};
+pub use timing::{ClaimTime, TimeState, Timing};
+pub use token::{Decoded, Form, Payload, SegmentName, StructureError, StructureKind};
+pub use verify::{sign, HmacAlg, SignatureCheck, Verdict};

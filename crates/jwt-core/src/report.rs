@@ -1,0 +1,88 @@
+//! The single entry point and the report it returns.
+
+use serde::Serialize;
+
+use crate::lints::{self, Finding, LintContext};
+use crate::secret::SecretInput;
+use crate::timing::{self, DateClaim, Timing};
+use crate::token::{self, Decoded};
+use crate::verify::{self, SignatureCheck};
+
+/// How to inspect. There is no `Default`: the caller must say what "now" is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The evaluation instant, Unix seconds. The core never reads a clock.
+    pub now: i64,
+    /// Clock-skew tolerance for `exp`, `nbf` and `iat`, in seconds. Recommended: 60.
+    pub clock_skew: u32,
+    /// Scan the built-in weak-secret list only when the signed text is at most this many bytes,
+    /// so that a megabyte token does not cost hundreds of megabytes of hashing. Recommended: 64 KiB.
+    pub weak_secret_scan_limit: usize,
+}
+
+impl Options {
+    /// The recommended options at instant `now`: 60 s of skew, weak-secret scan up to 64 KiB.
+    pub fn recommended(now: i64) -> Self {
+        Options {
+            now,
+            clock_skew: 60,
+            weak_secret_scan_limit: 64 * 1024,
+        }
+    }
+}
+
+/// Everything the inspector has to say about one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Structure, header and payload.
+    #[serde(flatten)]
+    pub decoded: Decoded,
+    /// The signature verdict.
+    pub signature: SignatureCheck,
+    /// Date claims read from the payload, ready to be judged again at another instant.
+    #[serde(skip)]
+    pub date_claims: Vec<DateClaim>,
+    /// Date claims judged at `options.now`.
+    pub timing: Option<Timing>,
+    /// The built-in weak secret that verifies the token, if the scan found one.
+    pub weak_secret: Option<&'static str>,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+}
+
+/// Inspects pasted text: decodes it, checks the signature with `secret`, judges the dates at
+/// `options.now` and lists findings. Never panics; problems are described in the report.
+pub fn inspect(input: &str, secret: Option<&SecretInput>, options: &Options) -> Report {
+    let decoded = token::decode(input);
+    let signature = verify::check(&decoded, secret);
+    let date_claims = decoded
+        .payload
+        .claims()
+        .map(timing::date_claims)
+        .unwrap_or_default();
+    let timing = decoded
+        .payload
+        .claims()
+        .map(|_| timing::assess(&date_claims, options.now, options.clock_skew));
+    let weak_secret = lints::weak_secret_within(&decoded, options.weak_secret_scan_limit);
+    let secret_len = secret
+        .filter(|s| !s.is_empty())
+        .and_then(|s| s.decode().ok())
+        .map(|k| k.len());
+    let findings = lints::lint(
+        &decoded,
+        &LintContext {
+            timing: timing.as_ref(),
+            secret_len,
+            weak_secret,
+        },
+    );
+    Report {
+        decoded,
+        signature,
+        date_claims,
+        timing,
+        weak_secret,
+        findings,
+    }
+}

@@ -1,0 +1,25 @@
+// End-to-end tests of the release build (dist/) in Debian's Chromium; never a downloaded browser.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: '../target/e2e/results',
+  timeout: 30_000,
+  fullyParallel: true,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node serve.mjs',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  },
+});

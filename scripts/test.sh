@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check: format, lints, native tests, wasm tests in
+# headless Chromium, the release build, and the end-to-end browser tests of the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (core, vectors, properties)"
+cargo test --workspace
+
+step "wasm component tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests (Playwright, Debian Chromium)"
+(cd e2e && npx playwright test)

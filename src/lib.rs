@@ -1,0 +1,98 @@
+//! jwt-inspector's user interface: a Leptos single-page app over the `jwt-core` inspection core.
+//!
+//! The app never parses tokens itself; it keeps inputs in signals ([`state::Inspector`]) and renders
+//! what the core derives from them. See ARCHITECTURE.md for the map.
+
+pub mod browser;
+pub mod panels;
+pub mod sample;
+pub mod state;
+
+use leptos::prelude::*;
+
+use crate::browser::Theme;
+use crate::state::Inspector;
+
+/// The whole inspector page.
+#[component]
+pub fn App() -> impl IntoView {
+    // -- state -- //
+    let now = browser::now_seconds();
+    let (initial, from_link) = match browser::fragment_token() {
+        Some(t) => (t, true),
+        None => (sample::token(now), false),
+    };
+    let inspector = Inspector::new(initial, now);
+    if !from_link {
+        inspector.secret.set(sample::SECRET.to_string());
+    }
+    provide_context(inspector);
+
+    // -- effects -- //
+    // The live clock: dates are re-judged every second, the token is not re-parsed.
+    if let Ok(handle) = set_interval_with_handle(
+        move || inspector.clock.set(browser::now_seconds()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    // Opening a `#token=` link (or changing the fragment) loads that token.
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(t) = browser::fragment_token() {
+            inspector.token.set(t);
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    let theme = RwSignal::new(browser::saved_theme());
+    Effect::new(move |_| browser::apply_theme(theme.get()));
+
+    view! {
+        <a class="skip" href="#token-input">"Skip to the token field"</a>
+        <header class="top">
+            <h1>
+                <span class="logo" aria-hidden="true">
+                    <span class="dot h"></span>
+                    <span class="dot p"></span>
+                    <span class="dot s"></span>
+                </span>
+                "jwt-inspector"
+            </h1>
+            <p class="tagline">"Decode, verify and review JSON Web Tokens. Everything stays in this tab."</p>
+            <button
+                type="button"
+                class="theme-toggle"
+                data-testid="theme-toggle"
+                aria-label=move || format!("Theme: {}. Change theme", theme.get().code())
+                on:click=move |_| theme.update(|t| *t = t.next())
+            >
+                {move || match theme.get() {
+                    Theme::Auto => "◐ Auto",
+                    Theme::Light => "☀ Light",
+                    Theme::Dark => "☾ Dark",
+                }}
+            </button>
+        </header>
+        <main class="layout">
+            <section class="column input-column" aria-label="Token">
+                <panels::input::TokenInput />
+                <panels::encoded::EncodedView />
+                <panels::signature::SignaturePanel />
+            </section>
+            <section class="column result-column" aria-label="Decoded token">
+                <panels::decoded::DecodedParts />
+                <panels::timing::TimingPanel />
+                <panels::findings::FindingsPanel />
+            </section>
+        </main>
+        <panels::comparison::ComparisonPanel />
+        <footer class="privacy" data-testid="privacy-note">
+            <h2>"Privacy"</h2>
+            <p>
+                "This page decodes and verifies tokens with WebAssembly inside your browser. It makes no network request after loading its own files, "
+                "never sends your token or secret anywhere, never writes the secret to the URL, history, cookies or storage, "
+                "and shows token content only as text. Only your theme choice is remembered."
+            </p>
+        </footer>
+    }
+}

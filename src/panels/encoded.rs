@@ -1,0 +1,129 @@
+//! The cleaned token in three colours, with the broken character marked and the error explained.
+
+use jwt_core::token::{Decoded, SegmentName};
+use leptos::prelude::*;
+
+use super::inspector;
+
+/// A run of the token text with its segment and whether it is the error position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// CSS class: the segment code, or `dot`.
+    pub class: &'static str,
+    /// The text.
+    pub text: String,
+    /// True for the character an error points at.
+    pub marked: bool,
+}
+
+/// Splits the cleaned token into coloured runs, marking the error offset.
+pub fn runs(decoded: &Decoded) -> Vec<Run> {
+    let token = &decoded.token;
+    let mark = decoded.errors.first().and_then(|e| e.offset);
+    let mut out = Vec::new();
+    let mut push = |class: &'static str, start: usize, end: usize| {
+        if start >= end {
+            return;
+        }
+        match mark.filter(|&m| m >= start && m < end) {
+            Some(m) => {
+                let next = token[m..]
+                    .chars()
+                    .next()
+                    .map_or(m + 1, |c| m + c.len_utf8());
+                out.push(Run {
+                    class,
+                    text: token[start..m].to_string(),
+                    marked: false,
+                });
+                out.push(Run {
+                    class,
+                    text: token[m..next].to_string(),
+                    marked: true,
+                });
+                out.push(Run {
+                    class,
+                    text: token[next..end].to_string(),
+                    marked: false,
+                });
+            }
+            None => out.push(Run {
+                class,
+                text: token[start..end].to_string(),
+                marked: false,
+            }),
+        }
+    };
+    let mut pos = 0;
+    for seg in &decoded.segments {
+        if seg.start > pos {
+            push("dot", pos, seg.start);
+        }
+        push(seg.name.code(), seg.start, seg.end);
+        pos = seg.end;
+    }
+    push("rest", pos, token.len());
+    out.retain(|r| !r.text.is_empty());
+    out
+}
+
+/// The encoded view and the structural error, if any.
+#[component]
+pub fn EncodedView() -> impl IntoView {
+    let state = inspector();
+    let error = move || state.decoded.with(|d| d.errors.first().cloned());
+    let cleanups = move || state.decoded.with(|d| d.cleanups.clone());
+    view! {
+        <div class="card encoded-card">
+            <div class="card-head">
+                <h2 class="card-title">"Parts"</h2>
+                <ul class="legend" aria-label="Colour legend">
+                    <li class="header">"header"</li>
+                    <li class="payload">"payload"</li>
+                    <li class="signature">"signature"</li>
+                </ul>
+            </div>
+            <p class="encoded" data-testid="encoded-token">
+                {move || {
+                    state
+                        .decoded
+                        .with(runs)
+                        .into_iter()
+                        .map(|r| {
+                            if r.marked {
+                                view! { <mark class=format!("seg {} bad", r.class)>{r.text}</mark> }.into_any()
+                            } else {
+                                view! { <span class=format!("seg {}", r.class)>{r.text}</span> }.into_any()
+                            }
+                        })
+                        .collect_view()
+                }}
+            </p>
+            {move || {
+                error()
+                    .map(|e| {
+                        view! {
+                            <div
+                                class="token-error"
+                                role="alert"
+                                data-testid="token-error"
+                                data-kind=e.kind.code()
+                                data-segment=e.segment.map(SegmentName::code).unwrap_or("")
+                            >
+                                <strong>"Cannot decode: "</strong>
+                                {e.message}
+                            </div>
+                        }
+                    })
+            }}
+            <ul class="cleanups" data-testid="cleanups">
+                {move || {
+                    cleanups()
+                        .into_iter()
+                        .map(|c| view! { <li data-cleanup=format!("{c:?}")>{c.message()}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,141 @@
+//! The inspector's reactive state: inputs as signals, everything else derived from them once.
+//!
+//! The token is decoded only when its text changes; the clock ticking re-judges dates only.
+
+use jwt_core::lints::{self, Finding, LintContext};
+use jwt_core::timing::{self, DateClaim, Timing};
+use jwt_core::token::{self, Decoded};
+use jwt_core::verify::{self, SignatureCheck};
+use jwt_core::{clock_text, Options, SecretEncoding, SecretInput};
+use leptos::prelude::*;
+
+/// Signals and memos shared by every panel, provided as context.
+#[derive(Clone, Copy)]
+pub struct Inspector {
+    /// The text in the token field.
+    pub token: RwSignal<String>,
+    /// The text in the secret field. Never persisted, never put in a URL.
+    pub secret: RwSignal<String>,
+    /// How the secret text is read.
+    pub encoding: RwSignal<SecretEncoding>,
+    /// Clock-skew tolerance in seconds.
+    pub skew: RwSignal<u32>,
+    /// The "evaluate at" text; empty means now, live.
+    pub evaluate_at: RwSignal<String>,
+    /// The browser clock, Unix seconds, ticking once a second.
+    pub clock: RwSignal<i64>,
+    /// The decoded token.
+    pub decoded: Memo<Decoded>,
+    /// The signature verdict.
+    pub signature: Memo<SignatureCheck>,
+    /// A built-in weak secret that verifies the token.
+    pub weak_secret: Memo<Option<&'static str>>,
+    /// Date claims read from the payload.
+    pub date_claims: Memo<Vec<DateClaim>>,
+    /// The evaluation instant typed by the user: `Ok(None)` for "now".
+    pub evaluation: Memo<Result<Option<i64>, String>>,
+    /// Date claims judged at the evaluation instant.
+    pub timing: Memo<Option<Timing>>,
+    /// Findings, most severe first.
+    pub findings: Memo<Vec<Finding>>,
+}
+
+impl Inspector {
+    /// Creates the state with an initial token and clock reading.
+    pub fn new(initial_token: String, now: i64) -> Self {
+        let token = RwSignal::new(initial_token);
+        let secret = RwSignal::new(String::new());
+        let encoding = RwSignal::new(SecretEncoding::Utf8);
+        let skew = RwSignal::new(Options::recommended(0).clock_skew);
+        let evaluate_at = RwSignal::new(String::new());
+        let clock = RwSignal::new(now);
+
+        let decoded = Memo::new(move |_| token.with(|t| token::decode(t)));
+        let signature = Memo::new(move |_| {
+            let input = SecretInput::new(secret.get(), encoding.get());
+            decoded.with(|d| verify::check(d, Some(&input)))
+        });
+        let weak_secret = Memo::new(move |_| {
+            let limit = Options::recommended(0).weak_secret_scan_limit;
+            decoded.with(|d| lints::weak_secret_within(d, limit))
+        });
+        let date_claims = Memo::new(move |_| {
+            decoded.with(|d| {
+                d.payload
+                    .claims()
+                    .map(timing::date_claims)
+                    .unwrap_or_default()
+            })
+        });
+        let evaluation = Memo::new(move |_| {
+            evaluate_at.with(|t| {
+                if t.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    clock_text::parse_instant(t).map(Some).map_err(|e| e.0)
+                }
+            })
+        });
+        let timing = Memo::new(move |_| {
+            let now = evaluation
+                .get()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| clock.get());
+            let has_claims = decoded.with(|d| d.payload.claims().is_some());
+            has_claims.then(|| date_claims.with(|c| timing::assess(c, now, skew.get())))
+        });
+        let findings = Memo::new(move |_| {
+            let secret_len = (!secret.with(String::is_empty))
+                .then(|| SecretInput::new(secret.get(), encoding.get()).decode().ok())
+                .flatten()
+                .map(|k| k.len());
+            let weak = weak_secret.get();
+            timing.with(|t| {
+                decoded.with(|d| {
+                    lints::lint(
+                        d,
+                        &LintContext {
+                            timing: t.as_ref(),
+                            secret_len,
+                            weak_secret: weak,
+                        },
+                    )
+                })
+            })
+        });
+        Inspector {
+            token,
+            secret,
+            encoding,
+            skew,
+            evaluate_at,
+            clock,
+            decoded,
+            signature,
+            weak_secret,
+            date_claims,
+            evaluation,
+            timing,
+            findings,
+        }
+    }
+
+    /// The instant dates are judged at.
+    pub fn evaluation_instant(&self) -> i64 {
+        self.evaluation
+            .get()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| self.clock.get())
+    }
+
+    /// The full report as pretty JSON (no secret in it), for the "copy report" action.
+    pub fn report_json(&self) -> String {
+        let input = SecretInput::new(self.secret.get_untracked(), self.encoding.get_untracked());
+        let mut options = Options::recommended(self.evaluation_instant());
+        options.clock_skew = self.skew.get_untracked();
+        let report = jwt_core::inspect(&self.token.get_untracked(), Some(&input), &options);
+        serde_json::to_string_pretty(&report).unwrap_or_default()
+    }
+}
