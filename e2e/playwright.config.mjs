@@ -1,6 +1,8 @@
 // End-to-end tests of the release build (dist/) in Debian's Chromium; never a downloaded browser.
 import { defineConfig } from '@playwright/test';
 
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: './tests',
   outputDir: '../target/e2e/results',
@@ -9,7 +11,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -17,8 +19,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node serve.mjs',
-    url: 'http://127.0.0.1:4173/',
+    command: `node serve.mjs`,
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
   },

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 echo "Serving jwt-inspector on http://127.0.0.1:${PORT:-8080}/ (Ctrl-C stops)"
-exec trunk serve --release --port "${PORT:-8080}"
+exec trunk serve --release --no-autoreload --port "${PORT:-8080}"

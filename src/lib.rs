@@ -1,18 +1,36 @@
 //! jwt-inspector's user interface: a Leptos single-page app over the `jwt-core` inspection core.
 //!
-//! The app never parses tokens itself; it keeps inputs in signals ([`state::Inspector`]) and renders
-//! what the core derives from them. See ARCHITECTURE.md for the map.
+//! One WebAssembly module serves three surfaces: the full page ([`App`]), the compact embed page
+//! and the `<jwt-inspector>` custom element ([`widget`]). [`start`] picks by the page's
+//! `<body data-jwt-inspector>`. The app never parses tokens itself; it keeps inputs in signals
+//! ([`state::Inspector`]) and renders what the core derives from them. See ARCHITECTURE.md.
 
 pub mod browser;
 pub mod panels;
 pub mod sample;
 pub mod state;
+pub mod widget;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::browser::Theme;
 use crate::state::Inspector;
 
+/// Runs when the module loads: mounts the surface the page asks for (`app` or `embed`), or
+/// nothing when the module is loaded by `widget.js`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let mode = document()
+        .body()
+        .and_then(|b| b.get_attribute("data-jwt-inspector"));
+    match mode.as_deref() {
+        Some("app") => leptos::mount::mount_to_body(App),
+        Some("embed") => widget::mount_embed(),
+        _ => {}
+    }
+}
 /// The whole inspector page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,13 +47,7 @@ pub fn App() -> impl IntoView {
     provide_context(inspector);
 
     // -- effects -- //
-    // The live clock: dates are re-judged every second, the token is not re-parsed.
-    if let Ok(handle) = set_interval_with_handle(
-        move || inspector.clock.set(browser::now_seconds()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    inspector.run_clock();
     // Opening a `#token=` link (or changing the fragment) loads that token.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(t) = browser::fragment_token() {

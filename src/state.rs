@@ -121,6 +121,18 @@ impl Inspector {
         }
     }
 
+    /// Ticks the clock every second while the current owner lives: dates are re-judged, the token
+    /// is not re-parsed.
+    pub fn run_clock(&self) {
+        let clock = self.clock;
+        if let Ok(handle) = set_interval_with_handle(
+            move || clock.set(crate::browser::now_seconds()),
+            std::time::Duration::from_secs(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+
     /// The instant dates are judged at.
     pub fn evaluation_instant(&self) -> i64 {
         self.evaluation

@@ -49,7 +49,11 @@ fn summary(t: &Timing) -> (String, &'static str) {
 
 /// The timing panel.
 #[component]
-pub fn TimingPanel() -> impl IntoView {
+pub fn TimingPanel(
+    /// Hide the skew and "evaluate at" controls (the embedded widget).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let state = inspector();
     let evaluation_error = move || state.evaluation.get().err();
     view! {
@@ -82,8 +86,8 @@ pub fn TimingPanel() -> impl IntoView {
                                 view! {
                                     <div class="lifetime" data-testid="lifetime-bar" role="img"
                                         aria-label=format!("Lifetime {} from {} to {}; now at {:.0}%", clock_text::compact((end - start).unsigned_abs()), clock_text::rfc3339(start).unwrap_or_default(), clock_text::rfc3339(end).unwrap_or_default(), pos)>
-                                        <div class="lifetime-fill" style=format!("width:{pos:.2}%")></div>
-                                        <div class="lifetime-now" style=format!("left:{pos:.2}%")></div>
+                                        <div class="lifetime-fill" style:width=format!("{pos:.2}%")></div>
+                                        <div class="lifetime-now" style:left=format!("{pos:.2}%")></div>
                                     </div>
                                     <p class="lifetime-legend">
                                         <span>"issued"</span>
@@ -114,6 +118,7 @@ pub fn TimingPanel() -> impl IntoView {
                     })
                     .unwrap_or_else(|| view! { <p class="muted">"No claims to time: the payload is not a JSON object."</p> }.into_any())
             }}
+            {(!compact).then(|| view! {
             <div class="timing-controls">
                 <label>
                     "Clock skew (seconds)"
@@ -156,6 +161,7 @@ pub fn TimingPanel() -> impl IntoView {
                     }}
                 </p>
             </div>
+            })}
         </div>
     }
 }

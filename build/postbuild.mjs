@@ -1,0 +1,123 @@
+// Trunk post-build hook: hardens the site and writes the other two surfaces.
+//
+// In Trunk's staging directory it
+//  1. replaces Trunk's inline bootstrap with boot-<hash>.js, which fetches the module with
+//     subresource integrity, so the page runs without any inline script;
+//  2. adds a Content-Security-Policy that allows only the page's own files;
+//  3. writes embed.html (the compact view for iframes) and widget.js (the custom element);
+//  4. writes jwt-inspector.html: one self-contained file (CSS, JS and the gzipped module inlined)
+//     that works from file:// with no network at all.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
+const here = new URL('.', import.meta.url).pathname;
+
+const files = readdirSync(dir);
+const find = (re) => {
+  const f = files.find((name) => re.test(name));
+  if (!f) throw new Error(`postbuild: no file matching ${re} in ${dir}`);
+  return f;
+};
+const glue = find(/^jwt-inspector-[0-9a-f]+\.js$/);
+const wasm = find(/^jwt-inspector-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^main-[0-9a-f]+\.css$/);
+const icon = find(/^favicon-[0-9a-f]+\.svg$/);
+const read = (name) => readFileSync(join(dir, name));
+const digest = (algo, data) => createHash(algo).update(data).digest('base64');
+const sri = (data) => `sha384-${digest('sha384', data)}`;
+
+const wasmBytes = read(wasm);
+const wasmIntegrity = sri(wasmBytes);
+
+// 1. External bootstrap with SRI on the module.
+const boot = `import init from './${glue}';\nawait init({ module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' }) });\n`;
+const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, bootName), boot);
+
+let index = read('index.html').toString();
+const inline = /<script type="module">[\s\S]*?<\/script>/;
+if (!inline.test(index)) throw new Error('postbuild: Trunk bootstrap script not found in index.html');
+index = index.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
+// The preload of the module duplicates boot.js's fetch, and Chromium ignores its integrity.
+index = index.replace(/<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/, '');
+
+// 2. Content-Security-Policy.
+const sitePolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const withPolicy = (html, policy) => html.replace(
+  /<meta charset="utf-8" \/>/,
+  `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />\n    <meta name="referrer" content="no-referrer" />`,
+);
+const site = withPolicy(index, sitePolicy);
+if (!site.includes('Content-Security-Policy')) throw new Error('postbuild: could not insert the CSP');
+writeFileSync(join(dir, 'index.html'), site);
+
+// 3. embed.html and widget.js.
+const embed = site
+  .replace('data-jwt-inspector="app"', 'data-jwt-inspector="embed"')
+  .replace(/<title>[^<]*<\/title>/, '<title>jwt-inspector (embedded)</title>');
+writeFileSync(join(dir, 'embed.html'), embed);
+const widget = readFileSync(join(here, 'widget.template.js'), 'utf8')
+  .replace('__GLUE__', `./${glue}`)
+  .replace('__WASM__', `./${wasm}`)
+  .replace('__WASM_INTEGRITY__', wasmIntegrity)
+  .replace('__CSS__', `./${css}`);
+writeFileSync(join(dir, 'widget.js'), widget);
+
+// 4. The one-file offline page.
+let code = read(glue).toString();
+code = code
+  .replace(/^export (async function|function|class|const|let) /gm, '$1 ')
+  .replace(/^export \{[^}]*\};?\s*$/gm, '')
+  .replace(/^export default [^;]+;\s*$/gm, '');
+if (/^\s*export\b/m.test(code)) throw new Error('postbuild: the wasm-bindgen glue has an export this script does not strip');
+const packed = gzipSync(wasmBytes, { level: 9 }).toString('base64');
+const script = `${code}
+const packed = '${packed}';
+const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+await __wbg_init({ module_or_path: bytes });
+`;
+const style = read(css).toString();
+const sha256 = (text) => `'sha256-${digest('sha256', text)}'`;
+const offlinePolicy = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(style)}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const iconData = `data:image/svg+xml;base64,${read(icon).toString('base64')}`;
+const offline = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${offlinePolicy}" />
+    <meta name="referrer" content="no-referrer" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <title>jwt-inspector (offline)</title>
+    <link rel="icon" href="${iconData}" />
+    <style>${style}</style>
+    <script type="module">${script}</script>
+  </head>
+  <body data-jwt-inspector="app"></body>
+</html>
+`;
+writeFileSync(join(dir, 'jwt-inspector.html'), offline);
+console.log(`postbuild: index.html (CSP, ${bootName}), embed.html, widget.js, jwt-inspector.html (${offline.length} bytes)`);
