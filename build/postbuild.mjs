@@ -34,7 +34,7 @@ const wasmBytes = read(wasm);
 const wasmIntegrity = sri(wasmBytes);
 
 // 1. External bootstrap with SRI on the module.
-const boot = `import init from './${glue}';\nawait init({ module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' }) });\n`;
+const boot = `import init, * as api from './${glue}';\nawait init({ module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' }) });\nwindow.jwtInspector = api;\n`;
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, bootName), boot);
 
@@ -89,6 +89,7 @@ const packed = '${packed}';
 const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: bytes });
+window.jwtInspector = { inspectToken, verifyToken, findWeakSecret, weakSecretCount };
 `;
 const style = read(css).toString();
 const sha256 = (text) => `'sha256-${digest('sha256', text)}'`;

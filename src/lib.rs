@@ -5,6 +5,7 @@
 //! `<body data-jwt-inspector>`. The app never parses tokens itself; it keeps inputs in signals
 //! ([`state::Inspector`]) and renders what the core derives from them. See ARCHITECTURE.md.
 
+pub mod api;
 pub mod browser;
 pub mod panels;
 pub mod sample;
@@ -60,7 +61,17 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| browser::apply_theme(theme.get()));
 
     view! {
-        <a class="skip" href="#token-input">"Skip to the token field"</a>
+        <a
+            class="skip"
+            href="#token-input"
+            on:click=move |ev| {
+                // Focus without touching the URL fragment, which may hold a shared token.
+                ev.prevent_default();
+                panels::input::focus_token_field();
+            }
+        >
+            "Skip to the token field"
+        </a>
         <header class="top">
             <h1>
                 <span class="logo" aria-hidden="true">

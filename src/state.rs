@@ -9,6 +9,11 @@ use jwt_core::verify::{self, SignatureCheck};
 use jwt_core::{clock_text, Options, SecretEncoding, SecretInput};
 use leptos::prelude::*;
 
+/// Inputs longer than this (bytes) are decoded after a pause in typing rather than on every key.
+pub const LARGE_INPUT: usize = 256 * 1024;
+/// The pause, in milliseconds, before large input is decoded.
+pub const LARGE_INPUT_PAUSE_MS: u64 = 150;
+
 /// Signals and memos shared by every panel, provided as context.
 #[derive(Clone, Copy)]
 pub struct Inspector {
@@ -50,7 +55,25 @@ impl Inspector {
         let evaluate_at = RwSignal::new(String::new());
         let clock = RwSignal::new(now);
 
-        let decoded = Memo::new(move |_| token.with(|t| token::decode(t)));
+        // Large input is decoded once typing pauses, so keystrokes stay responsive.
+        let settled = RwSignal::new(token.get_untracked());
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            let len = token.with(String::len);
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            if len <= LARGE_INPUT {
+                settled.set(token.get());
+            } else {
+                let handle = set_timeout_with_handle(
+                    move || settled.set(token.get_untracked()),
+                    std::time::Duration::from_millis(LARGE_INPUT_PAUSE_MS),
+                );
+                pending.set_value(handle.ok());
+            }
+        });
+        let decoded = Memo::new(move |_| settled.with(|t| token::decode(t)));
         let signature = Memo::new(move |_| {
             let input = SecretInput::new(secret.get(), encoding.get());
             decoded.with(|d| verify::check(d, Some(&input)))

@@ -289,3 +289,47 @@ async fn clear_empties_the_page() {
     page.click("sample-token").await;
     assert_eq!(page.verdict(), "valid");
 }
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn hidden_characters_are_marked_but_text_is_unchanged() {
+    let page = Page::open().await;
+    let t = token(r#"{"alg":"HS256"}"#, "{\"role\":\"user\u{202E}nimda\",\"exp\":1}", "k");
+    page.paste_token(&t).await;
+    let mark = page
+        .root
+        .query_selector("[data-testid='payload-json'] .hidden-char")
+        .unwrap()
+        .expect("the override is marked");
+    assert_eq!(mark.get_attribute("data-cp").unwrap(), "U+202E");
+    assert!(page.text("payload-json").contains("\"user\u{202E}nimda\""));
+    let ids: Vec<String> = page
+        .all("finding")
+        .iter()
+        .filter_map(|f| f.get_attribute("data-finding"))
+        .collect();
+    assert!(ids.contains(&"hidden-characters".to_string()), "{ids:?}");
+}
+
+#[wasm_bindgen_test]
+async fn large_input_is_decoded_once_typing_pauses() {
+    let page = Page::open().await;
+    let filler = "x".repeat(300 * 1024);
+    let big = token(r#"{"alg":"HS256"}"#, &format!(r#"{{"sub":"big","pad":"{filler}"}}"#), "k");
+    page.paste_token(&big).await;
+    assert!(
+        page.text("payload-json").contains("user-8472"),
+        "still the sample right after the keystroke"
+    );
+    sleep(400).await;
+    tick().await;
+    assert!(page.text("payload-json").contains("\"sub\": \"big\""));
+}

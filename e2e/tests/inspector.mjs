@@ -61,7 +61,7 @@ export class Inspector {
   }
 }
 
-// ---- Additions for the signature, timing, safety, share, a11y and screenshot specs ---- //
+// ---- Token builders and helpers shared by the specs ---- //
 
 /** The Node hash name of each HMAC algorithm the app verifies. */
 export const HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };

@@ -61,7 +61,7 @@ pub fn DecodedParts() -> impl IntoView {
                                 None => "The payload is not JSON (JWS allows any content); shown as text.".to_string(),
                             }}
                         </p>
-                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{text}</pre>
+                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{super::json_view::reveal(text)}</pre>
                     }.into_any(),
                     Payload::Binary { bytes } => {
                         let shown = hex(&bytes[..bytes.len().min(HEX_PREVIEW)]);

@@ -98,7 +98,8 @@ pub fn TokenInput() -> impl IntoView {
     }
 }
 
-fn focus_token_field() {
+/// Moves keyboard focus to the token field.
+pub fn focus_token_field() {
     let field = document()
         .get_element_by_id("token-input")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

@@ -6,6 +6,7 @@
 use jwt_core::describe::{self, Description};
 use jwt_core::json::{Document, PieceKind};
 use jwt_core::timing;
+use jwt_core::visible;
 use leptos::prelude::*;
 
 /// Which part of the token a document is.
@@ -31,6 +32,26 @@ impl Part {
             Part::Payload => describe::claim(name),
         }
     }
+}
+
+/// Text with each hidden character (bidi override, zero-width, control) wrapped in a marked,
+/// bidi-isolated span, so it can neither hide nor reorder what is displayed. The text content is
+/// unchanged.
+pub fn reveal(text: String) -> AnyView {
+    if !visible::has_hidden(&text) {
+        return text.into_any();
+    }
+    visible::runs(&text)
+        .into_iter()
+        .map(|run| match run {
+            visible::Run::Plain(t) => t.to_string().into_any(),
+            visible::Run::Hidden(c, cp, name) => view! {
+                <span class="hidden-char" data-cp=cp.clone() title=format!("{cp} {name}")>{c.to_string()}</span>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The note shown after a top-level NumericDate value.
@@ -80,13 +101,13 @@ pub fn JsonView(
                 spans.push(
                     view! {
                         <span class="j-key described" tabindex="0" data-tip=tip aria-describedby=id>
-                            {piece.text}
+                            {reveal(piece.text)}
                         </span>
                     }
                     .into_any(),
                 );
             } else {
-                spans.push(view! { <span class=class>{piece.text}</span> }.into_any());
+                spans.push(view! { <span class=class>{reveal(piece.text)}</span> }.into_any());
             }
             last_key = Some(name);
             continue;
@@ -101,7 +122,7 @@ pub fn JsonView(
                 view! { <span class=format!("{class} dated") data-note=note>{piece.text}</span> }
                     .into_any(),
             ),
-            None => spans.push(view! { <span class=class>{piece.text}</span> }.into_any()),
+            None => spans.push(view! { <span class=class>{reveal(piece.text)}</span> }.into_any()),
         }
     }
     let descriptions = described
@@ -115,7 +136,7 @@ pub fn JsonView(
         })
         .collect_view();
     view! {
-        <pre class="json" data-testid=testid tabindex="0" aria-label=format!("Decoded {}", part.code())>
+        <pre class="json" role="region" data-testid=testid tabindex="0" aria-label=format!("Decoded {}", part.code())>
             {spans}
         </pre>
         <div hidden>{descriptions}</div>

@@ -7,6 +7,23 @@ use leptos::prelude::*;
 use super::inspector;
 use crate::browser;
 
+/// The largest clock skew accepted, in seconds (one day).
+pub const MAX_SKEW: u32 = 86_400;
+
+/// Reads the clock-skew field: whole seconds from 0 to [`MAX_SKEW`]; empty means 0.
+pub fn parse_skew(text: &str) -> Result<u32, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    match text.parse::<u32>() {
+        Ok(v) if v <= MAX_SKEW => Ok(v),
+        _ => Err(format!(
+            "Clock skew must be a whole number of seconds from 0 to {MAX_SKEW}; '{text}' is not."
+        )),
+    }
+}
+
 /// Where `now` falls on the bar from start to end, in percent, clamped.
 pub fn bar_position(start: i64, end: i64, now: i64) -> f64 {
     if end <= start {
@@ -56,6 +73,7 @@ pub fn TimingPanel(
 ) -> impl IntoView {
     let state = inspector();
     let evaluation_error = move || state.evaluation.get().err();
+    let skew_error = RwSignal::new(None::<String>);
     view! {
         <div class="card timing-card">
             <div class="card-head">
@@ -128,11 +146,15 @@ pub fn TimingPanel(
                         max="86400"
                         step="1"
                         data-testid="clock-skew"
-                        prop:value=move || state.skew.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                                state.skew.set(v.min(86_400 * 365));
+                        aria-invalid=move || skew_error.get().is_some().to_string()
+                        aria-describedby="clock-skew-error"
+                        prop:value=move || state.skew.get_untracked().to_string()
+                        on:input=move |ev| match parse_skew(&event_target_value(&ev)) {
+                            Ok(v) => {
+                                skew_error.set(None);
+                                state.skew.set(v);
                             }
+                            Err(e) => skew_error.set(Some(e)),
                         }
                     />
                 </label>
@@ -148,6 +170,9 @@ pub fn TimingPanel(
                         on:input=move |ev| state.evaluate_at.set(event_target_value(&ev))
                     />
                 </label>
+                <p class="field-error" id="clock-skew-error" data-testid="clock-skew-error" aria-live="polite">
+                    {move || skew_error.get().map(|e| format!("{e} Still using {} s.", state.skew.get()))}
+                </p>
                 {move || evaluation_error().map(|e| view! { <p class="field-error" data-testid="evaluate-at-error">{e}</p> })}
                 <p class="help" data-testid="evaluation-instant">
                     {move || {

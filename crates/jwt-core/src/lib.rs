@@ -25,6 +25,7 @@ pub mod secret;
 pub mod timing;
 pub mod token;
 pub mod verify;
+pub mod visible;
 pub mod weak_secrets;
 
 mod report;

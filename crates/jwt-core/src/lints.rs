@@ -75,6 +75,8 @@ pub enum LintId {
     TooLargeForHeader,
     /// Claims that look like personal or secret data.
     PiiClaims,
+    /// Invisible, text-reordering or control characters in names or values.
+    HiddenCharacters,
 }
 
 impl LintId {
@@ -101,6 +103,7 @@ impl LintId {
             LintId::TooLargeForCookie => "too-large-for-cookie",
             LintId::TooLargeForHeader => "too-large-for-header",
             LintId::PiiClaims => "pii-claims",
+            LintId::HiddenCharacters => "hidden-characters",
         }
     }
 }
@@ -278,6 +281,32 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
                 capitalize(&parts.join("; "))
             ),
             "RFC 7515 §2, RFC 4648 §3.5",
+        );
+    }
+    let hidden: Vec<String> = decoded
+        .header
+        .iter()
+        .map(|d| ("header", d))
+        .chain(match &decoded.payload {
+            crate::token::Payload::Json(d) => Some(("payload", d)),
+            _ => None,
+        })
+        .flat_map(|(part, d)| {
+            crate::visible::find_in_json(&d.value)
+                .into_iter()
+                .map(move |h| format!("{part} '{}': {}", h.path, h.characters.join(", ")))
+        })
+        .collect();
+    if !hidden.is_empty() {
+        add(
+            LintId::HiddenCharacters,
+            Severity::Warning,
+            "Hidden characters",
+            format!(
+                "Text contains characters that are invisible or reorder what is displayed, so a value can read differently from what software compares: {}. They are marked in the decoded JSON.",
+                hidden.join("; ")
+            ),
+            "Unicode TR #36 §2, CVE-2021-42574 (Trojan Source)",
         );
     }
     let size = decoded.token.len();
@@ -752,6 +781,13 @@ mod tests {
             r#"{"exp":1,"sub":"1234567890","email_verified":true}"#
         )
         .contains(&"pii-claims"));
+    }
+
+    #[test]
+    fn hidden_characters_in_claims() {
+        assert!(ids(GOOD, "{\"exp\":1,\"role\":\"user\u{202e}\"}").contains(&"hidden-characters"));
+        assert!(ids(GOOD, r#"{"exp":1,"role":"user\u202e"}"#).contains(&"hidden-characters"));
+        assert!(!ids(GOOD, r#"{"exp":1,"name":"Zoë"}"#).contains(&"hidden-characters"));
     }
 
     #[test]

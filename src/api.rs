@@ -1,0 +1,54 @@
+//! A small JavaScript API over the core, for scripts and the benchmark: `inspectToken`,
+//! `verifyToken` and `findWeakSecret`. The page exposes the module as `window.jwtInspector`.
+
+use jwt_core::{inspect, lints, token, verify, Options, SecretEncoding, SecretInput};
+use wasm_bindgen::prelude::*;
+
+fn secret_input(secret: Option<String>, encoding: Option<String>) -> Option<SecretInput> {
+    let encoding = encoding
+        .as_deref()
+        .and_then(SecretEncoding::from_code)
+        .unwrap_or_default();
+    secret.map(|s| SecretInput::new(s, encoding))
+}
+
+/// Inspects `input` at `now` (Unix seconds; the browser clock when omitted) and returns the
+/// report as JSON. `encoding` is `utf8` (default), `base64`, `base64url` or `hex`.
+#[wasm_bindgen(js_name = inspectToken)]
+pub fn inspect_token(
+    input: &str,
+    secret: Option<String>,
+    encoding: Option<String>,
+    now: Option<f64>,
+) -> String {
+    let now = now.map_or_else(crate::browser::now_seconds, |n| n as i64);
+    let report = inspect(input, secret_input(secret, encoding).as_ref(), &Options::recommended(now));
+    serde_json::to_string(&report).unwrap_or_default()
+}
+
+/// Decodes `input` and checks its signature only; returns the verdict code (`valid`, `invalid`, …).
+#[wasm_bindgen(js_name = verifyToken)]
+pub fn verify_token(input: &str, secret: String, encoding: Option<String>) -> String {
+    let decoded = token::decode(input);
+    verify::check(&decoded, secret_input(Some(secret), encoding).as_ref())
+        .verdict
+        .code()
+        .to_string()
+}
+
+/// The built-in weak secret (or a line of `candidates`, newline-separated, when given) that
+/// verifies `input`, if any.
+#[wasm_bindgen(js_name = findWeakSecret)]
+pub fn find_weak_secret(input: &str, candidates: Option<String>) -> Option<String> {
+    let decoded = token::decode(input);
+    match candidates {
+        Some(list) => verify::find_secret(&decoded, list.lines()).map(str::to_string),
+        None => lints::weak_secret(&decoded).map(str::to_string),
+    }
+}
+
+/// How many secrets the built-in list holds (the empty key included).
+#[wasm_bindgen(js_name = weakSecretCount)]
+pub fn weak_secret_count() -> usize {
+    jwt_core::weak_secrets::count() + 1
+}
