@@ -22,7 +22,11 @@ pub fn inspect_token(
     now: Option<f64>,
 ) -> String {
     let now = now.map_or_else(crate::browser::now_seconds, |n| n as i64);
-    let report = inspect(input, secret_input(secret, encoding).as_ref(), &Options::recommended(now));
+    let report = inspect(
+        input,
+        secret_input(secret, encoding).as_ref(),
+        &Options::recommended(now),
+    );
     serde_json::to_string(&report).unwrap_or_default()
 }
 

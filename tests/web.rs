@@ -302,7 +302,11 @@ async fn sleep(ms: i32) {
 #[wasm_bindgen_test]
 async fn hidden_characters_are_marked_but_text_is_unchanged() {
     let page = Page::open().await;
-    let t = token(r#"{"alg":"HS256"}"#, "{\"role\":\"user\u{202E}nimda\",\"exp\":1}", "k");
+    let t = token(
+        r#"{"alg":"HS256"}"#,
+        "{\"role\":\"user\u{202E}nimda\",\"exp\":1}",
+        "k",
+    );
     page.paste_token(&t).await;
     let mark = page
         .root
@@ -323,7 +327,11 @@ async fn hidden_characters_are_marked_but_text_is_unchanged() {
 async fn large_input_is_decoded_once_typing_pauses() {
     let page = Page::open().await;
     let filler = "x".repeat(300 * 1024);
-    let big = token(r#"{"alg":"HS256"}"#, &format!(r#"{{"sub":"big","pad":"{filler}"}}"#), "k");
+    let big = token(
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"big","pad":"{filler}"}}"#),
+        "k",
+    );
     page.paste_token(&big).await;
     assert!(
         page.text("payload-json").contains("user-8472"),

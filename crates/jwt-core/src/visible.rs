@@ -51,7 +51,11 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
                 out.push(Run::Plain(&text[start..i]));
             }
             let end = i + c.len_utf8();
-            out.push(Run::Hidden(&text[i..end], format!("U+{:04X}", c as u32), name));
+            out.push(Run::Hidden(
+                &text[i..end],
+                format!("U+{:04X}", c as u32),
+                name,
+            ));
             start = end;
         }
     }
@@ -78,7 +82,7 @@ pub struct HiddenIn {
 /// Lists every member name and string in `value` that holds hidden characters.
 pub fn find_in_json(value: &Value) -> Vec<HiddenIn> {
     let mut out = Vec::new();
-    walk(value, String::new(), &mut out, 0);
+    walk(value, String::new(), &mut out);
     out
 }
 
@@ -95,7 +99,7 @@ fn describe(text: &str) -> Vec<String> {
     found
 }
 
-fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>, depth: usize) {
+fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>) {
     // Values come from the JSON parser, whose recursion limit bounds this depth.
     match value {
         Value::String(s) if has_hidden(s) => out.push(HiddenIn {
@@ -104,7 +108,7 @@ fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>, depth: usize) {
         }),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}/{i}"), out, depth + 1);
+                walk(item, format!("{path}/{i}"), out);
             }
         }
         Value::Object(map) => {
@@ -116,7 +120,7 @@ fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>, depth: usize) {
                         characters: describe(k),
                     });
                 }
-                walk(v, child, out, depth + 1);
+                walk(v, child, out);
             }
         }
         _ => {}
