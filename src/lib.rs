@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                 <panels::input::TokenInput />
                 <panels::encoded::EncodedView />
                 <panels::signature::SignaturePanel />
+                <panels::editor::Editor />
             </section>
             <section class="column result-column" aria-label="Decoded token">
                 <panels::decoded::DecodedParts />

@@ -341,3 +341,21 @@ async fn large_input_is_decoded_once_typing_pauses() {
     tick().await;
     assert!(page.text("payload-json").contains("\"sub\": \"big\""));
 }
+
+#[wasm_bindgen_test]
+async fn editing_and_re_signing_replaces_the_token() {
+    let page = Page::open().await;
+    let payload: HtmlTextAreaElement = page.get("edit-payload").unchecked_into();
+    payload.set_value(r#"{"sub":"edited","admin":false}"#);
+    fire(&payload, "input");
+    tick().await;
+    page.click("sign-button").await;
+    assert_eq!(
+        page.text("payload-json"),
+        "{\n  \"sub\": \"edited\",\n  \"admin\": false\n}"
+    );
+    assert_eq!(page.verdict(), "valid", "signed with the sample secret");
+    page.type_into("secret-input", "").await;
+    page.click("sign-button").await;
+    assert!(page.text("sign-error").contains("Enter a secret"));
+}

@@ -218,6 +218,7 @@ test.describe('phone', () => {
 test('every form field has an accessible label', async ({ page }) => {
   const app = new Inspector(page);
   await app.open();
+  await page.getByText('Edit and re-sign').click(); // its fields are hidden while folded
   const labels = {
     'token-input': 'Encoded token',
     'secret-input': 'Secret',
@@ -229,6 +230,8 @@ test('every form field has an accessible label', async ({ page }) => {
     'need-mobile': 'Mobile apps or third-party clients call the API',
     'need-server-rendered': 'One server-rendered web app serves the pages',
     'need-mutable': 'Per-session state changes often',
+    'edit-header': 'Header JSON',
+    'edit-payload': 'Payload',
   };
   for (const [testid, label] of Object.entries(labels)) {
     await expect(page.getByLabel(label, { exact: true }), label).toHaveAttribute('data-testid', testid);

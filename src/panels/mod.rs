@@ -2,6 +2,7 @@
 
 pub mod comparison;
 pub mod decoded;
+pub mod editor;
 pub mod encoded;
 pub mod findings;
 pub mod input;
