@@ -13,20 +13,22 @@ fn secret_input(secret: Option<String>, encoding: Option<String>) -> Option<Secr
 }
 
 /// Inspects `input` at `now` (Unix seconds; the browser clock when omitted) and returns the
-/// report as JSON. `encoding` is `utf8` (default), `base64`, `base64url` or `hex`.
+/// report as JSON. `encoding` is `utf8` (default), `base64`, `base64url` or `hex`;
+/// `scanWeakSecrets: false` skips the built-in weak-secret scan (one HMAC per list entry).
 #[wasm_bindgen(js_name = inspectToken)]
 pub fn inspect_token(
     input: &str,
     secret: Option<String>,
     encoding: Option<String>,
     now: Option<f64>,
+    scan_weak_secrets: Option<bool>,
 ) -> String {
     let now = now.map_or_else(crate::browser::now_seconds, |n| n as i64);
-    let report = inspect(
-        input,
-        secret_input(secret, encoding).as_ref(),
-        &Options::recommended(now),
-    );
+    let mut options = Options::recommended(now);
+    if scan_weak_secrets == Some(false) {
+        options.weak_secret_scan_limit = 0;
+    }
+    let report = inspect(input, secret_input(secret, encoding).as_ref(), &options);
     serde_json::to_string(&report).unwrap_or_default()
 }
 

@@ -14,6 +14,9 @@ pub const LARGE_INPUT: usize = 256 * 1024;
 /// The pause, in milliseconds, before large input is decoded.
 pub const LARGE_INPUT_PAUSE_MS: u64 = 150;
 
+/// The pause, in milliseconds, before the weak-secret scan runs on a new token.
+pub const WEAK_SECRET_PAUSE_MS: u64 = 200;
+
 /// Signals and memos shared by every panel, provided as context.
 #[derive(Clone, Copy)]
 pub struct Inspector {
@@ -33,8 +36,8 @@ pub struct Inspector {
     pub decoded: Memo<Decoded>,
     /// The signature verdict.
     pub signature: Memo<SignatureCheck>,
-    /// A built-in weak secret that verifies the token.
-    pub weak_secret: Memo<Option<&'static str>>,
+    /// A built-in weak secret that verifies the token (found after a short pause).
+    pub weak_secret: RwSignal<Option<&'static str>>,
     /// Date claims read from the payload.
     pub date_claims: Memo<Vec<DateClaim>>,
     /// The evaluation instant typed by the user: `Ok(None)` for "now".
@@ -78,9 +81,24 @@ impl Inspector {
             let input = SecretInput::new(secret.get(), encoding.get());
             decoded.with(|d| verify::check(d, Some(&input)))
         });
-        let weak_secret = Memo::new(move |_| {
-            let limit = Options::recommended(0).weak_secret_scan_limit;
-            decoded.with(|d| lints::weak_secret_within(d, limit))
+        // The weak-secret scan costs one HMAC per list entry, so it runs once typing pauses.
+        let weak_secret = RwSignal::new(None::<&'static str>);
+        let scan_pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            decoded.track();
+            if let Some(handle) = scan_pending.get_value() {
+                handle.clear();
+            }
+            weak_secret.set(None);
+            let handle = set_timeout_with_handle(
+                move || {
+                    let limit = Options::recommended(0).weak_secret_scan_limit;
+                    weak_secret
+                        .set(decoded.with_untracked(|d| lints::weak_secret_within(d, limit)));
+                },
+                std::time::Duration::from_millis(WEAK_SECRET_PAUSE_MS),
+            );
+            scan_pending.set_value(handle.ok());
         });
         let date_claims = Memo::new(move |_| {
             decoded.with(|d| {

@@ -258,6 +258,8 @@ async fn findings_and_comparison_follow_the_token() {
     let page = Page::open().await;
     let t = token(r#"{"alg":"HS256"}"#, r#"{"sub":"1"}"#, "secret");
     page.paste_token(&t).await;
+    sleep(400).await; // the weak-secret scan runs once typing pauses
+    tick().await;
     let ids: Vec<String> = page
         .all("finding")
         .iter()

@@ -65,6 +65,9 @@ fn date_note(value: &str) -> Option<String> {
     ))
 }
 
+/// Above this many pieces, JSON is shown as plain text.
+pub const MAX_COLOURED_PIECES: usize = 4000;
+
 /// Renders a JSON document.
 #[component]
 pub fn JsonView(
@@ -75,6 +78,18 @@ pub fn JsonView(
     /// The `data-testid` of the `<pre>`.
     testid: &'static str,
 ) -> impl IntoView {
+    if doc.pieces.len() > MAX_COLOURED_PIECES {
+        // Thousands of spans cost the browser far more than the decoding; show plain text.
+        return view! {
+            <p class="note" data-testid="plain-json-note">
+                {format!("Large {}: syntax colouring and descriptions are off for speed.", part.code())}
+            </p>
+            <pre class="json" role="region" data-testid=testid tabindex="0" aria-label=format!("Decoded {}", part.code())>
+                {reveal(doc.pretty)}
+            </pre>
+        }
+        .into_any();
+    }
     let mut described: Vec<&'static Description> = Vec::new();
     let mut last_key: Option<String> = None;
     let mut spans = Vec::with_capacity(doc.pieces.len());
@@ -141,4 +156,5 @@ pub fn JsonView(
         </pre>
         <div hidden>{descriptions}</div>
     }
+    .into_any()
 }
