@@ -78,7 +78,8 @@ pub fn JsonView(
     /// The `data-testid` of the `<pre>`.
     testid: &'static str,
 ) -> impl IntoView {
-    if doc.pieces.len() > MAX_COLOURED_PIECES {
+    let pieces = doc.pieces();
+    if pieces.len() > MAX_COLOURED_PIECES {
         // Thousands of spans cost the browser far more than the decoding; show plain text.
         return view! {
             <p class="note" data-testid="plain-json-note">
@@ -92,8 +93,8 @@ pub fn JsonView(
     }
     let mut described: Vec<&'static Description> = Vec::new();
     let mut last_key: Option<String> = None;
-    let mut spans = Vec::with_capacity(doc.pieces.len());
-    for piece in doc.pieces {
+    let mut spans = Vec::with_capacity(pieces.len());
+    for piece in pieces {
         let class = match piece.kind {
             PieceKind::Key => "j-key",
             PieceKind::String => "j-str",

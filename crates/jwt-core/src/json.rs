@@ -18,9 +18,6 @@ pub struct Document {
     pub raw: String,
     /// The text re-indented for display; numbers and strings are spelled exactly as in `raw`.
     pub pretty: String,
-    /// The pretty text split into pieces for syntax colouring.
-    #[serde(skip)]
-    pub pieces: Vec<Piece>,
     /// Every member name that occurs more than once in the same object.
     pub duplicates: Vec<Duplicate>,
 }
@@ -119,16 +116,20 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
         position: e.valid_up_to(),
     })?;
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    let mut layout = Layout::new(text);
-    layout.value(0, "");
-    let pretty = layout.pieces.iter().map(|p| p.text.as_str()).collect();
+    let layout = Layout::run(text, false);
     Ok(Document {
         value,
         raw: text.to_string(),
-        pretty,
-        pieces: layout.pieces,
+        pretty: layout.pretty,
         duplicates: layout.duplicates,
     })
+}
+
+impl Document {
+    /// The pretty text split into pieces for syntax colouring, built on demand.
+    pub fn pieces(&self) -> Vec<Piece> {
+        Layout::run(&self.raw, true).pieces.unwrap_or_default()
+    }
 }
 
 /// The name of a JSON value's type, for messages.
@@ -172,22 +173,29 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// Walks validated JSON text once, laying it out and collecting duplicate names.
 ///
 /// The text has already been accepted by `serde_json`, so nesting is at most [`MAX_DEPTH`] and
-/// recursion here is bounded.
+/// recursion here is bounded. Pieces for colouring are only built when asked for.
 struct Layout<'a> {
     text: &'a str,
     pos: usize,
-    pieces: Vec<Piece>,
+    pretty: String,
+    pieces: Option<Vec<Piece>>,
     duplicates: Vec<Duplicate>,
+    /// JSON Pointer segments (already escaped) of the value being laid out.
+    path: Vec<String>,
 }
 
 impl<'a> Layout<'a> {
-    fn new(text: &'a str) -> Self {
-        Layout {
+    fn run(text: &'a str, with_pieces: bool) -> Self {
+        let mut layout = Layout {
             text,
             pos: 0,
-            pieces: Vec::new(),
+            pretty: String::with_capacity(text.len() + text.len() / 4),
+            pieces: with_pieces.then(Vec::new),
             duplicates: Vec::new(),
-        }
+            path: Vec::new(),
+        };
+        layout.value(0);
+        layout
     }
 
     fn skip_space(&mut self) {
@@ -203,11 +211,15 @@ impl<'a> Layout<'a> {
     }
 
     fn push(&mut self, kind: PieceKind, text: &str, depth: u32) {
-        match self.pieces.last_mut() {
+        self.pretty.push_str(text);
+        let Some(pieces) = &mut self.pieces else {
+            return;
+        };
+        match pieces.last_mut() {
             Some(last) if last.kind == kind && kind == PieceKind::Punctuation => {
                 last.text.push_str(text)
             }
-            _ => self.pieces.push(Piece {
+            _ => pieces.push(Piece {
                 kind,
                 text: text.to_string(),
                 depth,
@@ -216,25 +228,27 @@ impl<'a> Layout<'a> {
     }
 
     fn newline(&mut self, depth: u32) {
-        let mut text = String::with_capacity(1 + 2 * depth as usize);
-        text.push('\n');
+        let start = self.pretty.len();
+        self.pretty.push('\n');
         for _ in 0..depth {
-            text.push_str("  ");
+            self.pretty.push_str("  ");
         }
-        self.pieces.push(Piece {
-            kind: PieceKind::Space,
-            text,
-            depth,
-        });
+        if let Some(pieces) = &mut self.pieces {
+            pieces.push(Piece {
+                kind: PieceKind::Space,
+                text: self.pretty[start..].to_string(),
+                depth,
+            });
+        }
     }
 
     /// Lays out one value at `depth`; returns the byte span it occupies in the source.
-    fn value(&mut self, depth: u32, path: &str) -> (usize, usize) {
+    fn value(&mut self, depth: u32) -> (usize, usize) {
         self.skip_space();
         let start = self.pos;
         match self.peek() {
-            b'{' => self.object(depth, path),
-            b'[' => self.array(depth, path),
+            b'{' => self.object(depth),
+            b'[' => self.array(depth),
             b'"' => {
                 let s = self.string_literal();
                 self.push(PieceKind::String, s, depth);
@@ -278,7 +292,7 @@ impl<'a> Layout<'a> {
         &self.text[start..self.pos]
     }
 
-    fn object(&mut self, depth: u32, path: &str) {
+    fn object(&mut self, depth: u32) {
         self.pos += 1;
         self.push(PieceKind::Punctuation, "{", depth);
         self.skip_space();
@@ -295,12 +309,17 @@ impl<'a> Layout<'a> {
             self.skip_space();
             let literal = self.string_literal();
             self.push(PieceKind::Key, literal, inner);
-            let name: String = serde_json::from_str(literal).unwrap_or_default();
+            let name: String = if literal.contains('\\') {
+                serde_json::from_str(literal).unwrap_or_default()
+            } else {
+                literal[1..literal.len().saturating_sub(1).max(1)].to_string()
+            };
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
-            let child_path = format!("{path}/{}", escape_pointer(&name));
-            let span = self.value(inner, &child_path);
+            self.path.push(escape_pointer(&name));
+            let span = self.value(inner);
+            self.path.pop();
             match seen.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, spans)) => spans.push(span),
                 None => seen.push((name, vec![span])),
@@ -318,8 +337,9 @@ impl<'a> Layout<'a> {
         self.push(PieceKind::Punctuation, "}", depth);
         for (name, spans) in seen {
             if spans.len() > 1 {
+                let path = self.path.iter().map(|p| format!("/{p}")).collect();
                 self.duplicates.push(Duplicate {
-                    path: path.to_string(),
+                    path,
                     name,
                     values: spans
                         .iter()
@@ -330,7 +350,7 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn array(&mut self, depth: u32, path: &str) {
+    fn array(&mut self, depth: u32) {
         self.pos += 1;
         self.push(PieceKind::Punctuation, "[", depth);
         self.skip_space();
@@ -343,7 +363,9 @@ impl<'a> Layout<'a> {
         let mut index = 0usize;
         loop {
             self.newline(inner);
-            self.value(inner, &format!("{path}/{index}"));
+            self.path.push(index.to_string());
+            self.value(inner);
+            self.path.pop();
             index += 1;
             self.skip_space();
             if self.peek() == b',' {
@@ -481,11 +503,24 @@ mod tests {
     #[test]
     fn pieces_carry_depth_and_kind() {
         let doc = parse(br#"{"exp":1,"n":{"x":true}}"#).unwrap();
-        let exp = doc.pieces.iter().find(|p| p.text == "\"exp\"").unwrap();
+        let pieces = doc.pieces();
+        let exp = pieces.iter().find(|p| p.text == "\"exp\"").unwrap();
         assert_eq!((exp.kind, exp.depth), (PieceKind::Key, 1));
-        let x = doc.pieces.iter().find(|p| p.text == "\"x\"").unwrap();
+        let x = pieces.iter().find(|p| p.text == "\"x\"").unwrap();
         assert_eq!(x.depth, 2);
-        let t = doc.pieces.iter().find(|p| p.text == "true").unwrap();
+        let t = pieces.iter().find(|p| p.text == "true").unwrap();
         assert_eq!(t.kind, PieceKind::Literal);
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn pieces_concatenate_to_the_pretty_text() {
+        let doc = parse(br#"{"a":[1,{"b":"x\"y"}],"c":{},"d":[true,null]}"#).unwrap();
+        let joined: String = doc.pieces().iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, doc.pretty);
     }
 }
