@@ -95,7 +95,8 @@ impl DecodeError {
                 "'=' padding may only appear at the end".to_string()
             }
             DecodeError::ImpossibleLength { length } => format!(
-                "{length} characters is not a possible base64url length (one character too many or too few: was the token cut off?)"
+                "{length} character{} is not a possible base64url length (one character too many or too few: was the token cut off?)",
+                if *length == 1 { "" } else { "s" }
             ),
         }
     }

@@ -43,6 +43,9 @@ pub struct Cleaned {
     pub token: String,
     /// What was done, in order.
     pub cleanups: Vec<Cleanup>,
+    /// How many whitespace-separated words each looked like a whole token (two dots or more);
+    /// two or more means several tokens were pasted, not one wrapped token.
+    pub token_like_words: usize,
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -77,6 +80,10 @@ pub fn clean(input: &str) -> Cleaned {
             }
         }
     }
+    let token_like_words = text
+        .split_whitespace()
+        .filter(|w| w.matches('.').count() >= 2)
+        .count();
     let mut token: String = text.to_string();
     if token.contains(|c: char| c.is_whitespace()) {
         token.retain(|c| !c.is_whitespace());
@@ -86,7 +93,11 @@ pub fn clean(input: &str) -> Cleaned {
         token = decoded;
         cleanups.push(Cleanup::PercentEncoding);
     }
-    Cleaned { token, cleanups }
+    Cleaned {
+        token,
+        cleanups,
+        token_like_words,
+    }
 }
 
 /// Decodes `%XX` escapes when every `%` starts one and the result is text; `None` when there is nothing

@@ -5,6 +5,8 @@
 //! finds duplicate member names, which `serde_json` would silently collapse, and lays the text out
 //! for display without rewriting a single number or string.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -302,8 +304,9 @@ impl<'a> Layout<'a> {
             return;
         }
         let inner = depth + 1;
-        // (name, spans of each occurrence's value)
+        // (name, spans of each occurrence's value), in order, and where each name sits in it.
         let mut seen: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         loop {
             self.newline(inner);
             self.skip_space();
@@ -320,9 +323,12 @@ impl<'a> Layout<'a> {
             self.path.push(escape_pointer(&name));
             let span = self.value(inner);
             self.path.pop();
-            match seen.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, spans)) => spans.push(span),
-                None => seen.push((name, vec![span])),
+            match index.get(&name) {
+                Some(&i) => seen[i].1.push(span),
+                None => {
+                    index.insert(name.clone(), seen.len());
+                    seen.push((name, vec![span]));
+                }
             }
             self.skip_space();
             if self.peek() == b',' {

@@ -239,7 +239,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
                     } else {
                         format!("/{}", dup.name)
                     },
-                    dup.values.join(" then "),
+                    list(&dup.values, " then "),
                     dup.values.last().map(String::as_str).unwrap_or_default()
                 )
             })
@@ -252,7 +252,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
             "Repeated member names",
             format!(
                 "Parsers disagree on which value wins, so two systems can read different tokens from the same bytes: {}.",
-                duplicates.join("; ")
+                list(&duplicates, "; ")
             ),
             "RFC 7515 §5.2, RFC 8259 §4",
         );
@@ -304,7 +304,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
             "Hidden characters",
             format!(
                 "Text contains characters that are invisible or reorder what is displayed, so a value can read differently from what software compares: {}. They are marked in the decoded JSON.",
-                hidden.join("; ")
+                list(&hidden, "; ")
             ),
             "Unicode TR #36 §2, CVE-2021-42574 (Trojan Source)",
         );
@@ -336,7 +336,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
                 "Personal or secret data in the payload",
                 format!(
                     "{} {} readable by anyone who holds the token: a JWS payload is only encoded, not encrypted.",
-                    pii.join(", "),
+                    list(&pii, ", "),
                     if pii.len() == 1 { "is" } else { "are" }
                 ),
                 "RFC 8725 §3.6, OWASP JWT Cheat Sheet",
@@ -345,6 +345,18 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
     }
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
+}
+
+/// At most this many items are listed in one explanation.
+const MAX_LISTED: usize = 5;
+
+/// Joins items with `sep`, listing at most [`MAX_LISTED`] and counting the rest.
+fn list(items: &[String], sep: &str) -> String {
+    let shown = items[..items.len().min(MAX_LISTED)].join(sep);
+    match items.len().saturating_sub(MAX_LISTED) {
+        0 => shown,
+        more => format!("{shown}{sep}and {more} more"),
+    }
 }
 
 fn capitalize(s: &str) -> String {

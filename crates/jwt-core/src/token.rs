@@ -262,6 +262,20 @@ pub fn decode(input: &str) -> Decoded {
     let cleaned = input::clean(input);
     decoded.cleanups = cleaned.cleanups;
     decoded.token = cleaned.token;
+    if cleaned.token_like_words >= 2 {
+        decoded.errors.push(StructureError {
+            kind: StructureKind::WrongSegmentCount,
+            segment: None,
+            position: None,
+            decoded: false,
+            offset: None,
+            message: format!(
+                "The input holds {} tokens separated by spaces or line breaks; paste one token at a time.",
+                cleaned.token_like_words
+            ),
+        });
+        return decoded;
+    }
     if decoded.token.is_empty() {
         decoded.errors.push(StructureError {
             kind: StructureKind::EmptyInput,

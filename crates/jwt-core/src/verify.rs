@@ -268,6 +268,12 @@ pub fn check(decoded: &Decoded, secret: Option<&SecretInput>) -> SignatureCheck 
         return result(Verdict::UnsupportedAlg, unsupported_message(alg_name));
     };
     if let Some(crit) = header.get("crit") {
+        if crit.as_array().is_some_and(Vec::is_empty) {
+            return result(
+                Verdict::UnsupportedCrit,
+                "The header's 'crit' is an empty list, which RFC 7515 §4.1.11 forbids; a conforming library rejects this token.".into(),
+            );
+        }
         let names = crit
             .as_array()
             .map(|a| {
@@ -336,6 +342,13 @@ pub fn check(decoded: &Decoded, secret: Option<&SecretInput>) -> SignatureCheck 
                 "The {} signature matches: whoever made this token knew this secret, and header and payload are unchanged since.",
                 hmac_alg.name()
             ),
+        )
+    } else if decoded.payload == crate::token::Payload::Detached {
+        // An empty payload segment is either an empty payload (which did not match) or detached
+        // content (RFC 7515 Appendix F), which cannot be checked without that content.
+        result(
+            Verdict::NotEvaluated,
+            "The payload segment is empty and the signature does not match an empty payload: the content is probably detached (RFC 7515 Appendix F) and travels separately. The signature covers that content, so it cannot be checked from this token alone.".into(),
         )
     } else {
         let mut r = result(

@@ -304,12 +304,17 @@ proptest! {
         let mut other = key.clone();
         other[0] ^= 1;
         let wrong = inspect(&token, Some(&encode_secret(&other, encoding, variant)), &no_scan(NOW));
-        prop_assert_eq!(wrong.signature.verdict, Verdict::Invalid);
-        let resigned = sign(&header, &payload, &other).unwrap();
-        prop_assert_eq!(
-            wrong.signature.expected_signature.as_deref(),
-            resigned.rsplit('.').next()
-        );
+        if payload.is_empty() {
+            // An empty payload that does not match may be detached content: not judged.
+            prop_assert_eq!(wrong.signature.verdict, Verdict::NotEvaluated);
+        } else {
+            prop_assert_eq!(wrong.signature.verdict, Verdict::Invalid);
+            let resigned = sign(&header, &payload, &other).unwrap();
+            prop_assert_eq!(
+                wrong.signature.expected_signature.as_deref(),
+                resigned.rsplit('.').next()
+            );
+        }
     }
 
     #[test]
