@@ -182,8 +182,55 @@ struct Layout<'a> {
     pretty: String,
     pieces: Option<Vec<Piece>>,
     duplicates: Vec<Duplicate>,
-    /// JSON Pointer segments (already escaped) of the value being laid out.
-    path: Vec<String>,
+    /// Where the value being laid out sits: member names (as written) and array indexes. Only
+    /// turned into a JSON Pointer when a duplicate is found.
+    path: Vec<Step<'a>>,
+}
+
+/// One step of a path inside a document.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    /// A member name literal, quotes and escapes included.
+    Key(&'a str),
+    /// An array index.
+    Index(usize),
+}
+
+/// Names of one object seen so far; a linear scan for small objects, a hash map for large ones.
+#[derive(Default)]
+struct Seen {
+    /// (name, spans of each occurrence's value), in order of first appearance.
+    names: Vec<(String, Vec<(usize, usize)>)>,
+    index: Option<HashMap<String, usize>>,
+}
+
+impl Seen {
+    const SCAN_LIMIT: usize = 32;
+
+    fn add(&mut self, name: String, span: (usize, usize)) {
+        let found = match &self.index {
+            Some(index) => index.get(&name).copied(),
+            None => self.names.iter().position(|(n, _)| *n == name),
+        };
+        match found {
+            Some(i) => self.names[i].1.push(span),
+            None => {
+                if let Some(index) = &mut self.index {
+                    index.insert(name.clone(), self.names.len());
+                } else if self.names.len() == Self::SCAN_LIMIT {
+                    let mut index: HashMap<String, usize> = self
+                        .names
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (n, _))| (n.clone(), i))
+                        .collect();
+                    index.insert(name.clone(), self.names.len());
+                    self.index = Some(index);
+                }
+                self.names.push((name, vec![span]));
+            }
+        }
+    }
 }
 
 impl<'a> Layout<'a> {
@@ -304,32 +351,20 @@ impl<'a> Layout<'a> {
             return;
         }
         let inner = depth + 1;
-        // (name, spans of each occurrence's value), in order, and where each name sits in it.
-        let mut seen: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut seen = Seen::default();
         loop {
             self.newline(inner);
             self.skip_space();
             let literal = self.string_literal();
             self.push(PieceKind::Key, literal, inner);
-            let name: String = if literal.contains('\\') {
-                serde_json::from_str(literal).unwrap_or_default()
-            } else {
-                literal[1..literal.len().saturating_sub(1).max(1)].to_string()
-            };
+            let name = unescape(literal);
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
-            self.path.push(escape_pointer(&name));
+            self.path.push(Step::Key(literal));
             let span = self.value(inner);
             self.path.pop();
-            match index.get(&name) {
-                Some(&i) => seen[i].1.push(span),
-                None => {
-                    index.insert(name.clone(), seen.len());
-                    seen.push((name, vec![span]));
-                }
-            }
+            seen.add(name, span);
             self.skip_space();
             if self.peek() == b',' {
                 self.pos += 1;
@@ -341,9 +376,16 @@ impl<'a> Layout<'a> {
         }
         self.newline(depth);
         self.push(PieceKind::Punctuation, "}", depth);
-        for (name, spans) in seen {
+        for (name, spans) in seen.names {
             if spans.len() > 1 {
-                let path = self.path.iter().map(|p| format!("/{p}")).collect();
+                let path = self
+                    .path
+                    .iter()
+                    .map(|step| match step {
+                        Step::Key(literal) => format!("/{}", escape_pointer(&unescape(literal))),
+                        Step::Index(i) => format!("/{i}"),
+                    })
+                    .collect();
                 self.duplicates.push(Duplicate {
                     path,
                     name,
@@ -369,7 +411,7 @@ impl<'a> Layout<'a> {
         let mut index = 0usize;
         loop {
             self.newline(inner);
-            self.path.push(index.to_string());
+            self.path.push(Step::Index(index));
             self.value(inner);
             self.path.pop();
             index += 1;
@@ -384,6 +426,18 @@ impl<'a> Layout<'a> {
         }
         self.newline(depth);
         self.push(PieceKind::Punctuation, "]", depth);
+    }
+}
+
+/// The text of a validated string literal, escapes decoded.
+fn unescape(literal: &str) -> String {
+    if literal.contains('\\') {
+        serde_json::from_str(literal).unwrap_or_default()
+    } else {
+        literal
+            .get(1..literal.len().saturating_sub(1))
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -522,6 +576,22 @@ mod tests {
 #[cfg(test)]
 mod layout_tests {
     use super::*;
+
+    #[test]
+    fn duplicates_in_large_objects_and_escaped_paths() {
+        let mut members: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+        members.push("\"k3\":99".into());
+        let text = format!("{{\"a/b~\":{{{}}}}}", members.join(","));
+        let doc = parse(text.as_bytes()).unwrap();
+        assert_eq!(
+            doc.duplicates,
+            vec![Duplicate {
+                path: "/a~1b~0".into(),
+                name: "k3".into(),
+                values: vec!["3".into(), "99".into()],
+            }]
+        );
+    }
 
     #[test]
     fn pieces_concatenate_to_the_pretty_text() {
