@@ -67,6 +67,8 @@ fn date_note(value: &str) -> Option<String> {
 
 /// Above this many pieces, JSON is shown as plain text.
 pub const MAX_COLOURED_PIECES: usize = 4000;
+/// Above this many bytes, JSON is shown as plain text without laying out pieces at all.
+pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
 
 /// Renders a JSON document.
 #[component]
@@ -78,8 +80,12 @@ pub fn JsonView(
     /// The `data-testid` of the `<pre>`.
     testid: &'static str,
 ) -> impl IntoView {
-    let pieces = doc.pieces();
-    if pieces.len() > MAX_COLOURED_PIECES {
+    let pieces = if doc.raw.len() > MAX_COLOURED_BYTES {
+        Vec::new()
+    } else {
+        doc.pieces()
+    };
+    if doc.raw.len() > MAX_COLOURED_BYTES || pieces.len() > MAX_COLOURED_PIECES {
         // Thousands of spans cost the browser far more than the decoding; show plain text.
         return view! {
             <p class="note" data-testid="plain-json-note">
