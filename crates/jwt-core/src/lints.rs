@@ -221,14 +221,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
     if let Some(header) = header {
         lint_header(header, &mut add);
     }
-    let duplicates: Vec<String> = decoded
-        .header
-        .iter()
-        .map(|d| ("header", d))
-        .chain(match &decoded.payload {
-            crate::token::Payload::Json(d) => Some(("payload", d)),
-            _ => None,
-        })
+    let duplicates: Vec<String> = json_parts(decoded)
         .flat_map(|(part, d)| {
             d.duplicates.iter().map(move |dup| {
                 format!(
@@ -283,14 +276,7 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
             "RFC 7515 §2, RFC 4648 §3.5",
         );
     }
-    let hidden: Vec<String> = decoded
-        .header
-        .iter()
-        .map(|d| ("header", d))
-        .chain(match &decoded.payload {
-            crate::token::Payload::Json(d) => Some(("payload", d)),
-            _ => None,
-        })
+    let hidden: Vec<String> = json_parts(decoded)
         .flat_map(|(part, d)| {
             crate::visible::find_in_json(&d.value)
                 .into_iter()
@@ -345,6 +331,15 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
     }
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
+}
+
+/// The header and the payload, where each is a JSON document, named.
+fn json_parts(decoded: &Decoded) -> impl Iterator<Item = (&'static str, &crate::json::Document)> {
+    let payload = match &decoded.payload {
+        crate::token::Payload::Json(d) => Some(("payload", d)),
+        _ => None,
+    };
+    decoded.header.iter().map(|d| ("header", d)).chain(payload)
 }
 
 /// At most this many items are listed in one explanation.
