@@ -15,11 +15,10 @@ pub fn DecodedParts() -> impl IntoView {
     let state = inspector();
     let header = Memo::new(move |_| state.decoded.with(|d| d.header.clone()));
     let payload = Memo::new(move |_| state.decoded.with(|d| d.payload.clone()));
-    let header_text =
-        move || header.with(|h| h.as_ref().map(|d| d.pretty.clone()).unwrap_or_default());
+    let header_text = move || header.with(|h| h.as_ref().map(|d| d.pretty()).unwrap_or_default());
     let payload_text = move || {
         payload.with(|p| match p {
-            Payload::Json(d) => d.pretty.clone(),
+            Payload::Json(d) => d.pretty(),
             Payload::Text { text, .. } => text.clone(),
             Payload::Binary { bytes } => hex(bytes),
             _ => String::new(),

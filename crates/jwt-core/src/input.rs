@@ -56,6 +56,24 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 
 /// Removes what people commonly paste around a token.
 pub fn clean(input: &str) -> Cleaned {
+    // The usual case, a bare token, needs one pass over its bytes.
+    let mut dots = 0;
+    let bare = !input.is_empty()
+        && input.bytes().all(|b| match b {
+            b'.' => {
+                dots += 1;
+                true
+            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'=' | b'+' | b'/' => true,
+            _ => false,
+        });
+    if bare {
+        return Cleaned {
+            token: input.to_string(),
+            cleanups: Vec::new(),
+            token_like_words: usize::from(dots >= 2),
+        };
+    }
     let mut cleanups = Vec::new();
     let mut text = input.trim();
     if text.len() != input.len() {

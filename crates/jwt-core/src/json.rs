@@ -11,15 +11,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// A JSON text that parsed, with its layout for display and its duplicate member names.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The value; for a duplicated name it holds the last occurrence, like most JSON libraries.
-    #[serde(skip)]
     pub value: Value,
     /// The text as it was decoded.
     pub raw: String,
-    /// The text re-indented for display; numbers and strings are spelled exactly as in `raw`.
-    pub pretty: String,
     /// Every member name that occurs more than once in the same object.
     pub duplicates: Vec<Duplicate>,
 }
@@ -118,20 +115,49 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
         position: e.valid_up_to(),
     })?;
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    let layout = Layout::run(text, false);
+    let layout = Layout::run(text, Emit::Nothing);
     Ok(Document {
         value,
         raw: text.to_string(),
-        pretty: layout.pretty,
         duplicates: layout.duplicates,
     })
 }
 
 impl Document {
+    /// The text re-indented for display, built on demand; numbers and strings are spelled
+    /// exactly as in `raw`.
+    pub fn pretty(&self) -> String {
+        Layout::run(&self.raw, Emit::Pretty).pretty
+    }
+
     /// The pretty text split into pieces for syntax colouring, built on demand.
     pub fn pieces(&self) -> Vec<Piece> {
-        Layout::run(&self.raw, true).pieces.unwrap_or_default()
+        Layout::run(&self.raw, Emit::Pieces)
+            .pieces
+            .unwrap_or_default()
     }
+}
+
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Document", 3)?;
+        s.serialize_field("raw", &self.raw)?;
+        s.serialize_field("pretty", &self.pretty())?;
+        s.serialize_field("duplicates", &self.duplicates)?;
+        s.end()
+    }
+}
+
+/// What a layout pass produces besides the duplicate names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emit {
+    /// Nothing: only find duplicates.
+    Nothing,
+    /// The pretty text.
+    Pretty,
+    /// The pretty text and its pieces.
+    Pieces,
 }
 
 /// The name of a JSON value's type, for messages.
@@ -179,6 +205,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 struct Layout<'a> {
     text: &'a str,
     pos: usize,
+    emit: Emit,
     pretty: String,
     pieces: Option<Vec<Piece>>,
     duplicates: Vec<Duplicate>,
@@ -234,12 +261,17 @@ impl Seen {
 }
 
 impl<'a> Layout<'a> {
-    fn run(text: &'a str, with_pieces: bool) -> Self {
+    fn run(text: &'a str, emit: Emit) -> Self {
         let mut layout = Layout {
             text,
             pos: 0,
-            pretty: String::with_capacity(text.len() + text.len() / 4),
-            pieces: with_pieces.then(Vec::new),
+            emit,
+            pretty: if emit == Emit::Nothing {
+                String::new()
+            } else {
+                String::with_capacity(text.len() + text.len() / 4)
+            },
+            pieces: (emit == Emit::Pieces).then(Vec::new),
             duplicates: Vec::new(),
             path: Vec::new(),
         };
@@ -260,6 +292,9 @@ impl<'a> Layout<'a> {
     }
 
     fn push(&mut self, kind: PieceKind, text: &str, depth: u32) {
+        if self.emit == Emit::Nothing {
+            return;
+        }
         self.pretty.push_str(text);
         let Some(pieces) = &mut self.pieces else {
             return;
@@ -277,6 +312,9 @@ impl<'a> Layout<'a> {
     }
 
     fn newline(&mut self, depth: u32) {
+        if self.emit == Emit::Nothing {
+            return;
+        }
         let start = self.pretty.len();
         self.pretty.push('\n');
         for _ in 0..depth {
@@ -451,7 +489,7 @@ mod tests {
     use super::*;
 
     fn pretty(text: &str) -> String {
-        parse(text.as_bytes()).unwrap().pretty
+        parse(text.as_bytes()).unwrap().pretty()
     }
 
     #[test]
@@ -459,7 +497,7 @@ mod tests {
         let doc = parse(br#"{"z":1,"a":2,"m":3}"#).unwrap();
         let keys: Vec<_> = doc.value.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["z", "a", "m"]);
-        assert_eq!(doc.pretty, "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}");
+        assert_eq!(doc.pretty(), "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}");
     }
 
     #[test]
@@ -468,9 +506,9 @@ mod tests {
         let doc = parse(text.as_bytes()).unwrap();
         for n in ["18446744073709551617", "1e400", "0.1", "-0", "1E+2"] {
             assert!(
-                doc.pretty.contains(&format!(": {n}")),
+                doc.pretty().contains(&format!(": {n}")),
                 "{n} in {}",
-                doc.pretty
+                doc.pretty()
             );
         }
         assert_eq!(doc.value["big"].to_string(), "18446744073709551617");
@@ -597,6 +635,6 @@ mod layout_tests {
     fn pieces_concatenate_to_the_pretty_text() {
         let doc = parse(br#"{"a":[1,{"b":"x\"y"}],"c":{},"d":[true,null]}"#).unwrap();
         let joined: String = doc.pieces().iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(joined, doc.pretty);
+        assert_eq!(joined, doc.pretty());
     }
 }

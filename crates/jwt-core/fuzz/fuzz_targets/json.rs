@@ -17,15 +17,15 @@ fuzz_target!(|data: &[u8]| {
             let reference = reference.expect("core accepts what serde_json refuses");
             assert_eq!(doc.value, reference);
             assert_eq!(doc.raw.as_bytes(), data);
-            let joined: String = doc.pieces.iter().map(|p| p.text.as_str()).collect();
-            assert_eq!(joined, doc.pretty);
-            let again: Value = serde_json::from_str(&doc.pretty).expect("pretty is JSON");
-            assert_eq!(again, doc.value, "pretty:\n{}", doc.pretty);
+            let joined: String = doc.pieces().iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(joined, doc.pretty());
+            let again: Value = serde_json::from_str(&doc.pretty()).expect("pretty is JSON");
+            assert_eq!(again, doc.value, "pretty:\n{}", doc.pretty());
             for dup in &doc.duplicates {
                 assert!(dup.values.len() >= 2, "{dup:?}");
             }
-            let relaid = json::parse(doc.pretty.as_bytes()).expect("pretty parses");
-            assert_eq!(relaid.pretty, doc.pretty, "layout is a fixed point");
+            let relaid = json::parse(doc.pretty().as_bytes()).expect("pretty parses");
+            assert_eq!(relaid.pretty(), doc.pretty(), "layout is a fixed point");
             let names = |d: &json::Document| {
                 d.duplicates
                     .iter()
