@@ -17,6 +17,29 @@ pub const LARGE_INPUT_PAUSE_MS: u64 = 150;
 /// The pause, in milliseconds, before the weak-secret scan runs on a new token.
 pub const WEAK_SECRET_PAUSE_MS: u64 = 200;
 
+/// A restartable timeout: work that waits for a pause in input.
+#[derive(Clone, Copy)]
+struct Pending(StoredValue<Option<TimeoutHandle>>);
+
+impl Pending {
+    fn new() -> Self {
+        Pending(StoredValue::new(None))
+    }
+
+    /// Drops the work scheduled earlier, if it has not run.
+    fn cancel(self) {
+        if let Some(handle) = self.0.get_value() {
+            handle.clear();
+        }
+    }
+
+    /// Runs `work` after `ms` milliseconds unless cancelled first.
+    fn after(self, ms: u64, work: impl FnOnce() + 'static) {
+        let handle = set_timeout_with_handle(work, std::time::Duration::from_millis(ms));
+        self.0.set_value(handle.ok());
+    }
+}
+
 /// Signals and memos shared by every panel, provided as context.
 #[derive(Clone, Copy)]
 pub struct Inspector {
@@ -60,20 +83,16 @@ impl Inspector {
 
         // Large input is decoded once typing pauses, so keystrokes stay responsive.
         let settled = RwSignal::new(token.get_untracked());
-        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let pending = Pending::new();
         Effect::new(move |_| {
             let len = token.with(String::len);
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
+            pending.cancel();
             if len <= LARGE_INPUT {
                 settled.set(token.get());
             } else {
-                let handle = set_timeout_with_handle(
-                    move || settled.set(token.get_untracked()),
-                    std::time::Duration::from_millis(LARGE_INPUT_PAUSE_MS),
-                );
-                pending.set_value(handle.ok());
+                pending.after(LARGE_INPUT_PAUSE_MS, move || {
+                    settled.set(token.get_untracked())
+                });
             }
         });
         let decoded = Memo::new(move |_| settled.with(|t| token::decode(t)));
@@ -83,22 +102,15 @@ impl Inspector {
         });
         // The weak-secret scan costs one HMAC per list entry, so it runs once typing pauses.
         let weak_secret = RwSignal::new(None::<&'static str>);
-        let scan_pending = StoredValue::new(None::<TimeoutHandle>);
+        let scan_pending = Pending::new();
         Effect::new(move |_| {
             decoded.track();
-            if let Some(handle) = scan_pending.get_value() {
-                handle.clear();
-            }
+            scan_pending.cancel();
             weak_secret.set(None);
-            let handle = set_timeout_with_handle(
-                move || {
-                    let limit = Options::recommended(0).weak_secret_scan_limit;
-                    weak_secret
-                        .set(decoded.with_untracked(|d| lints::weak_secret_within(d, limit)));
-                },
-                std::time::Duration::from_millis(WEAK_SECRET_PAUSE_MS),
-            );
-            scan_pending.set_value(handle.ok());
+            scan_pending.after(WEAK_SECRET_PAUSE_MS, move || {
+                let limit = Options::recommended(0).weak_secret_scan_limit;
+                weak_secret.set(decoded.with_untracked(|d| lints::weak_secret_within(d, limit)));
+            });
         });
         let date_claims = Memo::new(move |_| {
             decoded.with(|d| {
