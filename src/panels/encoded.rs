@@ -14,6 +14,30 @@ pub struct Run {
     pub text: String,
     /// True for the character an error points at.
     pub marked: bool,
+    /// Bytes left out of the middle of `text` to keep huge tokens cheap to lay out.
+    pub elided: usize,
+}
+
+/// Runs longer than this show only their ends.
+pub const ELIDE_OVER: usize = 8 * 1024;
+/// How much of each end of an elided run is shown.
+const ELIDE_KEEP: usize = 1024;
+
+/// Cuts the middle out of a long run, on character boundaries.
+fn elide(run: &mut Run) {
+    if run.marked || run.text.len() <= ELIDE_OVER {
+        return;
+    }
+    let mut head = ELIDE_KEEP;
+    while !run.text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = run.text.len() - ELIDE_KEEP;
+    while !run.text.is_char_boundary(tail) {
+        tail += 1;
+    }
+    run.elided = tail - head;
+    run.text = format!("{}{}", &run.text[..head], &run.text[tail..]);
 }
 
 /// Splits the cleaned token into coloured runs, marking the error offset.
@@ -35,22 +59,26 @@ pub fn runs(decoded: &Decoded) -> Vec<Run> {
                     class,
                     text: token[start..m].to_string(),
                     marked: false,
+                    elided: 0,
                 });
                 out.push(Run {
                     class,
                     text: token[m..next].to_string(),
                     marked: true,
+                    elided: 0,
                 });
                 out.push(Run {
                     class,
                     text: token[next..end].to_string(),
                     marked: false,
+                    elided: 0,
                 });
             }
             None => out.push(Run {
                 class,
                 text: token[start..end].to_string(),
                 marked: false,
+                elided: 0,
             }),
         }
     };
@@ -64,6 +92,7 @@ pub fn runs(decoded: &Decoded) -> Vec<Run> {
     }
     push("rest", pos, token.len());
     out.retain(|r| !r.text.is_empty());
+    out.iter_mut().for_each(elide);
     out
 }
 
@@ -92,6 +121,19 @@ pub fn EncodedView() -> impl IntoView {
                         .map(|r| {
                             if r.marked {
                                 view! { <mark class=format!("seg {} bad", r.class)>{r.text}</mark> }.into_any()
+                            } else if r.elided > 0 {
+                                let mut cut = ELIDE_KEEP.min(r.text.len());
+                                while !r.text.is_char_boundary(cut) {
+                                    cut -= 1;
+                                }
+                                let (head, tail) = r.text.split_at(cut);
+                                view! {
+                                    <span class=format!("seg {}", r.class)>
+                                        {head.to_string()}
+                                        <span class="elided">{format!(" … {} more characters … ", r.elided)}</span>
+                                        {tail.to_string()}
+                                    </span>
+                                }.into_any()
                             } else {
                                 view! { <span class=format!("seg {}", r.class)>{r.text}</span> }.into_any()
                             }
@@ -125,5 +167,26 @@ pub fn EncodedView() -> impl IntoView {
                 }}
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_runs_are_elided_but_the_mark_is_kept() {
+        let payload = "A".repeat(20_000);
+        let token = format!("eyJhbGciOiJIUzI1NiJ9.{payload}*.sig");
+        let r = runs(&jwt_core::token::decode(&token));
+        let marked: Vec<_> = r.iter().filter(|r| r.marked).collect();
+        assert_eq!(marked.len(), 1);
+        assert_eq!(marked[0].text, "*");
+        let long = r
+            .iter()
+            .find(|r| r.elided > 0)
+            .expect("the payload run is elided");
+        assert_eq!(long.text.len(), 2 * 1024);
+        assert_eq!(long.elided, 20_000 - 2 * 1024);
     }
 }
