@@ -36,3 +36,17 @@ test('a malformed token shows where it breaks', async ({ page }) => {
   await app.paste(`${b64url('[1]')}.e30.`);
   await expect(error).toHaveAttribute('data-kind', 'header-not-object');
 });
+
+test('dropping a file on the field loads the token in it', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open();
+  const token = sign({ alg: 'HS256' }, { sub: 'dropped' }, 'k');
+  const file = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([`Authorization: Bearer ${text}\n`], 'token.txt', { type: 'text/plain' }));
+    return data;
+  }, token);
+  await app.id('token-input').dispatchEvent('drop', { dataTransfer: file });
+  await expect(app.id('payload-json')).toContainText('"sub": "dropped"');
+  await expect(app.id('cleanups')).toContainText('Bearer');
+});
