@@ -427,6 +427,29 @@ proptest! {
         }
         prop_assert_eq!(report.decoded.signing_input(), token.rsplit_once('.').map(|(s, _)| s));
     }
+
+    #[test]
+    fn re_encoding_the_decoded_parts_of_a_canonical_token_reproduces_it(
+        (_alg, _header, _payload, _key, token) in signed_token(),
+    ) {
+        let decoded = jwt_core::token::decode(&token);
+        prop_assert!(decoded.noncanonical.is_empty());
+        let header = decoded.header.as_ref().expect("header decodes").raw.as_bytes().to_vec();
+        let payload = match &decoded.payload {
+            Payload::Json(doc) => doc.raw.as_bytes().to_vec(),
+            Payload::Text { text, .. } => text.as_bytes().to_vec(),
+            Payload::Detached => Vec::new(),
+            other => return Err(TestCaseError::fail(format!("unexpected payload {other:?}"))),
+        };
+        let signature = decoded.signature.clone().expect("signature decodes");
+        let again = format!(
+            "{}.{}.{}",
+            b64url_encode(&header),
+            b64url_encode(&payload),
+            b64url_encode(&signature)
+        );
+        prop_assert_eq!(again, token);
+    }
 }
 
 /// The deliberate leniency that the property above allows, shown once: a signature whose last
