@@ -11,6 +11,17 @@ use crate::{browser, sample};
 pub fn TokenInput() -> impl IntoView {
     let state = inspector();
     let link_copied = RwSignal::new(false);
+    // Write the token into the field only when it differs: re-assigning a long value that the
+    // user just typed would make the browser lay the whole text out again.
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        let token = state.token.get();
+        if let Some(el) = field.get() {
+            if el.value() != token {
+                el.set_value(&token);
+            }
+        }
+    });
     let on_drop = move |ev: leptos::ev::DragEvent| {
         let file = ev
             .data_transfer()
@@ -86,7 +97,7 @@ pub fn TokenInput() -> impl IntoView {
                 autocapitalize="off"
                 placeholder="Paste a JWT (eyJ…), an Authorization header, or drop a file"
                 aria-describedby="token-help"
-                prop:value=move || state.token.get()
+                node_ref=field
                 on:input=move |ev| state.token.set(event_target_value(&ev))
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=on_drop

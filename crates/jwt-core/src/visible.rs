@@ -27,6 +27,8 @@ pub fn hidden_char_name(c: char) -> Option<&'static str> {
         '\u{2068}' => "FIRST STRONG ISOLATE",
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
         '\u{E0000}'..='\u{E007F}' => "TAG CHARACTER",
+        // Line breaks and tabs lay text out visibly; every other control character is hidden.
+        '\n' | '\r' | '\t' => return None,
         c if c.is_control() => "CONTROL CHARACTER",
         _ => return None,
     })
@@ -149,6 +151,11 @@ mod tests {
                 Run::Hidden("\u{200B}", "U+200B".into(), "ZERO WIDTH SPACE"),
             ]
         );
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_are_not_hidden() {
+        assert!(!has_hidden("line one\nline two\r\n\tindented"));
     }
 
     #[test]
