@@ -59,10 +59,8 @@ fn date_note(value: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(value).ok()?;
     let seconds = timing::read_numeric_date(&value).0.ok()?;
     let utc = jwt_core::clock_text::rfc3339(seconds)?;
-    Some(format!(
-        "  ⟵ {utc} · {}",
-        crate::browser::local_time(seconds)
-    ))
+    // Local time is in the timing panel; a short note keeps the JSON lines from wrapping.
+    Some(format!("  ⟵ {utc}"))
 }
 
 /// Above this many pieces, JSON is shown as plain text.
