@@ -115,8 +115,8 @@ impl Inspector {
         let date_claims = Memo::new(move |_| {
             decoded.with(|d| {
                 d.payload
-                    .claims()
-                    .map(timing::date_claims)
+                    .document()
+                    .map(timing::date_claims_of)
                     .unwrap_or_default()
             })
         });

@@ -19,6 +19,9 @@ pub struct Document {
     pub raw: String,
     /// Every member name that occurs more than once in the same object.
     pub duplicates: Vec<Duplicate>,
+    /// Top-level members of an object document: byte spans in `raw` of each name literal and
+    /// its value.
+    members: Vec<MemberSpan>,
 }
 
 /// A member name repeated inside one object.
@@ -120,10 +123,24 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
         value,
         raw: text.to_string(),
         duplicates: layout.duplicates,
+        members: layout.members,
     })
 }
 
 impl Document {
+    /// A top-level member's value exactly as written (the last occurrence, as `value` holds).
+    pub fn raw_member(&self, name: &str) -> Option<&str> {
+        self.members
+            .iter()
+            .rev()
+            .find(|m| {
+                self.raw
+                    .get(m.name.0..m.name.1)
+                    .is_some_and(|literal| unescape(literal) == name)
+            })
+            .and_then(|m| self.raw.get(m.value.0..m.value.1))
+    }
+
     /// The text re-indented for display, built on demand; numbers and strings are spelled
     /// exactly as in `raw`.
     pub fn pretty(&self) -> String {
@@ -147,6 +164,15 @@ impl Serialize for Document {
         s.serialize_field("duplicates", &self.duplicates)?;
         s.end()
     }
+}
+
+/// Where one top-level member sits in the raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MemberSpan {
+    /// The name literal, quotes included.
+    name: (usize, usize),
+    /// The value as written.
+    value: (usize, usize),
 }
 
 /// What a layout pass produces besides the duplicate names.
@@ -209,6 +235,7 @@ struct Layout<'a> {
     pretty: String,
     pieces: Option<Vec<Piece>>,
     duplicates: Vec<Duplicate>,
+    members: Vec<MemberSpan>,
     /// Where the value being laid out sits: member names (as written) and array indexes. Only
     /// turned into a JSON Pointer when a duplicate is found.
     path: Vec<Step<'a>>,
@@ -273,6 +300,7 @@ impl<'a> Layout<'a> {
             },
             pieces: (emit == Emit::Pieces).then(Vec::new),
             duplicates: Vec::new(),
+            members: Vec::new(),
             path: Vec::new(),
         };
         layout.value(0);
@@ -393,7 +421,9 @@ impl<'a> Layout<'a> {
         loop {
             self.newline(inner);
             self.skip_space();
+            let name_start = self.pos;
             let literal = self.string_literal();
+            let name_span = (name_start, self.pos);
             self.push(PieceKind::Key, literal, inner);
             let name = unescape(literal);
             self.skip_space();
@@ -402,6 +432,12 @@ impl<'a> Layout<'a> {
             self.path.push(Step::Key(literal));
             let span = self.value(inner);
             self.path.pop();
+            if depth == 0 {
+                self.members.push(MemberSpan {
+                    name: name_span,
+                    value: span,
+                });
+            }
             seen.add(name, span);
             self.skip_space();
             if self.peek() == b',' {
@@ -596,6 +632,14 @@ mod tests {
         ));
         let ok = "[".repeat(100) + &"]".repeat(100);
         assert!(parse(ok.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn top_level_members_keep_their_spelling() {
+        let doc = parse(br#"{"exp": 1E+2 ,"n":{"exp":3},"exp":-0.0}"#).unwrap();
+        assert_eq!(doc.raw_member("exp"), Some("-0.0"));
+        assert_eq!(doc.raw_member("n"), Some(r#"{"exp":3}"#));
+        assert_eq!(doc.raw_member("missing"), None);
     }
 
     #[test]

@@ -57,8 +57,8 @@ pub fn inspect(input: &str, secret: Option<&SecretInput>, options: &Options) -> 
     let signature = verify::check(&decoded, secret);
     let date_claims = decoded
         .payload
-        .claims()
-        .map(timing::date_claims)
+        .document()
+        .map(timing::date_claims_of)
         .unwrap_or_default();
     let timing = decoded
         .payload

@@ -36,6 +36,11 @@ pub struct DateClaim {
 
 /// Reads one NumericDate value.
 pub fn read_numeric_date(value: &Value) -> (Result<i64, String>, Vec<String>) {
+    read_numeric_date_as(value, &value.to_string())
+}
+
+/// Reads one NumericDate value whose text in the token is `written` (quoted in messages).
+fn read_numeric_date_as(value: &Value, written: &str) -> (Result<i64, String>, Vec<String>) {
     let mut notes = Vec::new();
     let number = match value {
         Value::Number(n) => n,
@@ -62,7 +67,7 @@ pub fn read_numeric_date(value: &Value) -> (Result<i64, String>, Vec<String>) {
             )
         }
     };
-    let text = number.to_string();
+    let text = written;
     let Some(f) = number.as_f64().filter(|f| f.is_finite()) else {
         return (
             Err(format!("{text} is not a usable number of seconds")),
@@ -99,6 +104,21 @@ pub fn read_numeric_date(value: &Value) -> (Result<i64, String>, Vec<String>) {
 /// Reads every date claim in the payload: the known ones, and any other top-level claim whose name
 /// ends in `_at`, `_time` or `_exp` and holds a number.
 pub fn date_claims(claims: &Map<String, Value>) -> Vec<DateClaim> {
+    date_claims_written(claims, |_| None)
+}
+
+/// [`date_claims`] of a JSON payload, quoting each value exactly as the token writes it.
+pub fn date_claims_of(doc: &crate::json::Document) -> Vec<DateClaim> {
+    match doc.value.as_object() {
+        Some(claims) => date_claims_written(claims, |name| doc.raw_member(name)),
+        None => Vec::new(),
+    }
+}
+
+fn date_claims_written<'a>(
+    claims: &Map<String, Value>,
+    written: impl Fn(&str) -> Option<&'a str>,
+) -> Vec<DateClaim> {
     let mut names: Vec<&str> = DATE_CLAIMS
         .iter()
         .copied()
@@ -114,10 +134,11 @@ pub fn date_claims(claims: &Map<String, Value>) -> Vec<DateClaim> {
         .into_iter()
         .filter_map(|name| {
             let value = claims.get(name)?;
-            let (value_result, notes) = read_numeric_date(value);
+            let raw = written(name).map_or_else(|| value.to_string(), str::to_string);
+            let (value_result, notes) = read_numeric_date_as(value, &raw);
             Some(DateClaim {
                 name: name.to_string(),
-                raw: value.to_string(),
+                raw,
                 value: value_result,
                 notes,
             })

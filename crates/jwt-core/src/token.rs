@@ -172,6 +172,14 @@ fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Payload {
+    /// The JSON document, when the payload is JSON.
+    pub fn document(&self) -> Option<&Document> {
+        match self {
+            Payload::Json(doc) => Some(doc),
+            _ => None,
+        }
+    }
+
     /// The claims object, when the payload is a JSON object.
     pub fn claims(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
         match self {
