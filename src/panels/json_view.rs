@@ -72,7 +72,7 @@ pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
 #[component]
 pub fn JsonView(
     /// The document.
-    doc: Document,
+    doc: std::sync::Arc<Document>,
     /// Header or payload.
     part: Part,
     /// The `data-testid` of the `<pre>`.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// A JSON text that parsed, with its layout for display and its duplicate member names.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The value; for a duplicated name it holds the last occurrence, like most JSON libraries.
     pub value: Value,

@@ -336,10 +336,14 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
 /// The header and the payload, where each is a JSON document, named.
 fn json_parts(decoded: &Decoded) -> impl Iterator<Item = (&'static str, &crate::json::Document)> {
     let payload = match &decoded.payload {
-        crate::token::Payload::Json(d) => Some(("payload", d)),
+        crate::token::Payload::Json(d) => Some(("payload", &**d)),
         _ => None,
     };
-    decoded.header.iter().map(|d| ("header", d)).chain(payload)
+    decoded
+        .header
+        .iter()
+        .map(|d| ("header", &**d))
+        .chain(payload)
 }
 
 /// At most this many items are listed in one explanation.

@@ -1,5 +1,7 @@
 //! The structure of a compact token: segments, base64url, header and payload documents.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::b64url::{self, Noncanonical};
@@ -139,8 +141,8 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Payload {
-    /// JSON (normally an object of claims).
-    Json(Document),
+    /// JSON (normally an object of claims). Shared, so copies of a decoded token stay cheap.
+    Json(Arc<Document>),
     /// UTF-8 text that is not JSON; `json_error` explains when it looked like JSON.
     Text {
         /// The text.
@@ -175,7 +177,7 @@ impl Payload {
     /// The JSON document, when the payload is JSON.
     pub fn document(&self) -> Option<&Document> {
         match self {
-            Payload::Json(doc) => Some(doc),
+            Payload::Json(doc) => Some(&**doc),
             _ => None,
         }
     }
@@ -203,7 +205,7 @@ pub struct Decoded {
     /// Where each segment is in `token`.
     pub segments: Vec<Segment>,
     /// The header, when it is a JSON document.
-    pub header: Option<Document>,
+    pub header: Option<Arc<Document>>,
     /// The payload.
     pub payload: Payload,
     /// The signature bytes, when they decode.
@@ -469,7 +471,7 @@ fn decode_header(decoded: &mut Decoded, jwe: bool) {
                     ),
                 });
             }
-            decoded.header = Some(doc);
+            decoded.header = Some(Arc::new(doc));
         }
         Err(e) => {
             let err = json_error(
@@ -492,7 +494,7 @@ fn decode_jws(decoded: &mut Decoded) {
         decoded.payload = Payload::Detached;
     } else if let Some(bytes) = decode_segment(decoded, 1, StructureKind::InvalidBase64url) {
         decoded.payload = match json::parse(&bytes) {
-            Ok(doc) => Payload::Json(doc),
+            Ok(doc) => Payload::Json(Arc::new(doc)),
             Err(e @ JsonError::TooDeep { .. }) => {
                 let err = json_error(
                     decoded,
