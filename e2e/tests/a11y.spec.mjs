@@ -104,48 +104,29 @@ test.describe('keyboard only', () => {
   });
 });
 
-test.describe('axe, light theme', () => {
-  test.use({ colorScheme: 'light' });
-  test('no serious or critical violations with the sample token', async ({ page }) => {
-    const app = new Inspector(page);
-    await app.open();
-    await expect(app.id('countdown')).toBeVisible();
-    expect(await seriousViolations(page, 'light')).toEqual([]);
+for (const scheme of ['light', 'dark']) {
+  test.describe(`axe, ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    test('no serious or critical violations with the sample token', async ({ page }) => {
+      const app = new Inspector(page);
+      await app.open();
+      await expect(app.id('countdown')).toBeVisible();
+      if (scheme === 'dark') expect(await bodyLuminance(page)).toBeLessThan(0.1);
+      expect(await seriousViolations(page, scheme)).toEqual([]);
+    });
+    test('no serious or critical violations with an error, findings and an invalid verdict', async ({ page }) => {
+      const app = new Inspector(page);
+      await app.open();
+      await app.paste(sign({ alg: 'HS256', kid: 'x' }, { sub: '1', exp: 1, nbf: 2 }, 'k'));
+      await app.evaluateAt('not a date');
+      await expect(app.verdict()).toHaveAttribute('data-status', 'invalid');
+      expect(await seriousViolations(page, `${scheme}, findings`)).toEqual([]);
+      await app.paste('eyJ!.x');
+      await expect(app.id('token-error')).toBeVisible();
+      expect(await seriousViolations(page, `${scheme}, error`)).toEqual([]);
+    });
   });
-  test('no serious or critical violations with an error, findings and an invalid verdict', async ({ page }) => {
-    const app = new Inspector(page);
-    await app.open();
-    await app.paste(sign({ alg: 'HS256', kid: 'x' }, { sub: '1', exp: 1, nbf: 2 }, 'k'));
-    await app.evaluateAt('not a date');
-    await expect(app.verdict()).toHaveAttribute('data-status', 'invalid');
-    expect(await seriousViolations(page, 'light, findings')).toEqual([]);
-    await app.paste('eyJ!.x');
-    await expect(app.id('token-error')).toBeVisible();
-    expect(await seriousViolations(page, 'light, error')).toEqual([]);
-  });
-});
-
-test.describe('axe, dark theme', () => {
-  test.use({ colorScheme: 'dark' });
-  test('no serious or critical violations with the sample token', async ({ page }) => {
-    const app = new Inspector(page);
-    await app.open();
-    await expect(app.id('countdown')).toBeVisible();
-    expect(await bodyLuminance(page)).toBeLessThan(0.1);
-    expect(await seriousViolations(page, 'dark')).toEqual([]);
-  });
-  test('no serious or critical violations with an error, findings and an invalid verdict', async ({ page }) => {
-    const app = new Inspector(page);
-    await app.open();
-    await app.paste(sign({ alg: 'HS256', kid: 'x' }, { sub: '1', exp: 1, nbf: 2 }, 'k'));
-    await app.evaluateAt('not a date');
-    await expect(app.verdict()).toHaveAttribute('data-status', 'invalid');
-    expect(await seriousViolations(page, 'dark, findings')).toEqual([]);
-    await app.paste('eyJ!.x');
-    await expect(app.id('token-error')).toBeVisible();
-    expect(await seriousViolations(page, 'dark, error')).toEqual([]);
-  });
-});
+}
 
 test.describe('themes', () => {
   test('a dark system theme gives a dark page; the toggle cycles auto → light → dark → auto', async ({ browser }) => {
