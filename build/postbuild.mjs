@@ -8,7 +8,7 @@
 //  4. writes jwt-inspector.html: one self-contained file (CSS, JS and the gzipped module inlined)
 //     that works from file:// with no network at all.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -33,8 +33,9 @@ const sri = (data) => `sha384-${digest('sha384', data)}`;
 const wasmBytes = read(wasm);
 const wasmIntegrity = sri(wasmBytes);
 
-// 1. External bootstrap with SRI on the module.
-const boot = `import init, * as api from './${glue}';\nawait init({ module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' }) });\nwindow.jwtInspector = api;\n`;
+// 1. External bootstrap with SRI on the module; it exposes only the typed, frozen API.
+const publicApi = readFileSync(join(here, 'api.template.js'), 'utf8');
+const boot = `import init, * as api from './${glue}';\n${publicApi}\nawait init({ module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' }) });\nwindow.jwtInspector = publicApi(api);\n`;
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, bootName), boot);
 
@@ -45,12 +46,20 @@ index = index.replace(inline, `<script type="module" src="./${bootName}" integri
 // The preload of the module duplicates boot.js's fetch, and Chromium ignores its integrity.
 index = index.replace(/<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/, '');
 
+// The icon inline, as in the one-file page: a same-document navigation (a new #token=) makes
+// Chromium fetch a linked icon again, and nothing may be requested after load.
+const iconData = `data:image/svg+xml;base64,${read(icon).toString('base64')}`;
+const iconLink = /<link rel="icon" href="[^"]*favicon-[0-9a-f]+\.svg"[^>]*>/;
+if (!iconLink.test(index)) throw new Error('postbuild: the favicon link was not found in index.html');
+index = index.replace(iconLink, `<link rel="icon" href="${iconData}" />`);
+unlinkSync(join(dir, icon));
+
 // 2. Content-Security-Policy.
 const sitePolicy = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -89,7 +98,8 @@ const packed = '${packed}';
 const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: bytes });
-window.jwtInspector = { inspectToken, verifyToken, findWeakSecret, weakSecretCount };
+${publicApi}
+window.jwtInspector = publicApi({ inspectToken, verifyToken, findWeakSecret, weakSecretCount });
 `;
 const style = read(css).toString();
 const sha256 = (text) => `'sha256-${digest('sha256', text)}'`;
@@ -103,7 +113,6 @@ const offlinePolicy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-const iconData = `data:image/svg+xml;base64,${read(icon).toString('base64')}`;
 const offline = `<!doctype html>
 <html lang="en">
   <head>

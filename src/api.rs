@@ -43,14 +43,28 @@ pub fn verify_token(input: &str, secret: String, encoding: Option<String>) -> St
 }
 
 /// The built-in weak secret (or a line of `candidates`, newline-separated, when given) that
-/// verifies `input`, if any.
+/// verifies `input`, if any. Each candidate costs one HMAC over the signed text, so texts over
+/// `maxBytes` (default 64 KiB, as `inspectToken` uses) are refused with an error that says so.
 #[wasm_bindgen(js_name = findWeakSecret)]
-pub fn find_weak_secret(input: &str, candidates: Option<String>) -> Option<String> {
+pub fn find_weak_secret(
+    input: &str,
+    candidates: Option<String>,
+    max_bytes: Option<f64>,
+) -> Result<Option<String>, JsError> {
     let decoded = token::decode(input);
-    match candidates {
+    let limit = max_bytes.map_or(Options::recommended(0).weak_secret_scan_limit, |m| {
+        m.max(0.0) as usize
+    });
+    let signed = decoded.signing_input().map_or(0, str::len);
+    if signed > limit {
+        return Err(JsError::new(&format!(
+            "findWeakSecret: the signed text is {signed} bytes, over the {limit}-byte limit (each candidate costs one HMAC over all of it); pass a larger maxBytes to scan anyway"
+        )));
+    }
+    Ok(match candidates {
         Some(list) => verify::find_secret(&decoded, list.lines()).map(str::to_string),
         None => lints::weak_secret(&decoded).map(str::to_string),
-    }
+    })
 }
 
 /// How many secrets the built-in list holds (the empty key included).

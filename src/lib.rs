@@ -37,13 +37,10 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     // -- state -- //
     let now = browser::now_seconds();
-    let (initial, from_link) = match browser::fragment_token() {
-        Some(t) => (t, true),
-        None => (sample::token(now), false),
-    };
-    let inspector = Inspector::new(initial, now);
-    if !from_link {
-        inspector.secret.set(sample::SECRET.to_string());
+    let from_link = browser::fragment_token();
+    let inspector = Inspector::new(from_link.clone().unwrap_or_default(), now);
+    if from_link.is_none() {
+        inspector.load_sample(now);
     }
     provide_context(inspector);
 

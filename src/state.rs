@@ -8,6 +8,7 @@ use jwt_core::token::{self, Decoded};
 use jwt_core::verify::{self, SignatureCheck};
 use jwt_core::{clock_text, Options, SecretEncoding, SecretInput};
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 
 /// Inputs longer than this (bytes) are decoded after a pause in typing rather than on every key.
 pub const LARGE_INPUT: usize = 256 * 1024;
@@ -17,26 +18,33 @@ pub const LARGE_INPUT_PAUSE_MS: u64 = 150;
 /// The pause, in milliseconds, before the weak-secret scan runs on a new token.
 pub const WEAK_SECRET_PAUSE_MS: u64 = 200;
 
-/// A restartable timeout: work that waits for a pause in input.
-#[derive(Clone, Copy)]
-struct Pending(StoredValue<Option<TimeoutHandle>>);
+/// A restartable timeout: work that waits for a pause in input. It belongs to the reactive owner
+/// that creates it and is cancelled when that owner is disposed (a widget removed from its page).
+#[derive(Clone)]
+struct Pending(Arc<Mutex<Option<TimeoutHandle>>>);
 
 impl Pending {
     fn new() -> Self {
-        Pending(StoredValue::new(None))
+        let pending = Pending(Arc::default());
+        let owned = pending.clone();
+        on_cleanup(move || owned.cancel());
+        pending
     }
 
     /// Drops the work scheduled earlier, if it has not run.
-    fn cancel(self) {
-        if let Some(handle) = self.0.get_value() {
+    fn cancel(&self) {
+        if let Some(handle) = self.0.lock().ok().and_then(|mut h| h.take()) {
             handle.clear();
         }
     }
 
-    /// Runs `work` after `ms` milliseconds unless cancelled first.
-    fn after(self, ms: u64, work: impl FnOnce() + 'static) {
-        let handle = set_timeout_with_handle(work, std::time::Duration::from_millis(ms));
-        self.0.set_value(handle.ok());
+    /// Runs `work` after `ms` milliseconds unless cancelled first; replaces earlier work.
+    fn after(&self, ms: u64, work: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = set_timeout_with_handle(work, std::time::Duration::from_millis(ms)).ok();
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = handle;
+        }
     }
 }
 
@@ -47,6 +55,9 @@ pub struct Inspector {
     pub token: RwSignal<String>,
     /// The text in the secret field. Never persisted, never put in a URL.
     pub secret: RwSignal<String>,
+    /// The sample token while the secret is the sample's own (not typed by the user); replacing
+    /// that token clears that secret.
+    pub sample_secret_for: RwSignal<Option<String>>,
     /// How the secret text is read.
     pub encoding: RwSignal<SecretEncoding>,
     /// Clock-skew tolerance in seconds.
@@ -76,6 +87,16 @@ impl Inspector {
     pub fn new(initial_token: String, now: i64) -> Self {
         let token = RwSignal::new(initial_token);
         let secret = RwSignal::new(String::new());
+        let sample_secret_for = RwSignal::new(None::<String>);
+        // The sample's secret belongs to the sample: a different token must not be judged with it.
+        Effect::new(move |_| {
+            let replaced = token
+                .with(|t| sample_secret_for.with_untracked(|s| s.as_ref().is_some_and(|s| s != t)));
+            if replaced {
+                sample_secret_for.set(None);
+                secret.set(String::new());
+            }
+        });
         let encoding = RwSignal::new(SecretEncoding::Utf8);
         let skew = RwSignal::new(Options::recommended(0).clock_skew);
         let evaluate_at = RwSignal::new(String::new());
@@ -90,8 +111,11 @@ impl Inspector {
             if len <= LARGE_INPUT {
                 settled.set(token.get());
             } else {
+                // A late call after the owner is gone does nothing.
                 pending.after(LARGE_INPUT_PAUSE_MS, move || {
-                    settled.set(token.get_untracked())
+                    if let Some(t) = token.try_get_untracked() {
+                        settled.try_set(t);
+                    }
                 });
             }
         });
@@ -109,7 +133,11 @@ impl Inspector {
             weak_secret.set(None);
             scan_pending.after(WEAK_SECRET_PAUSE_MS, move || {
                 let limit = Options::recommended(0).weak_secret_scan_limit;
-                weak_secret.set(decoded.with_untracked(|d| lints::weak_secret_within(d, limit)));
+                if let Some(found) =
+                    decoded.try_with_untracked(|d| lints::weak_secret_within(d, limit))
+                {
+                    weak_secret.try_set(found);
+                }
             });
         });
         let date_claims = Memo::new(move |_| {
@@ -136,30 +164,47 @@ impl Inspector {
                 .flatten()
                 .unwrap_or_else(|| clock.get());
             let has_claims = decoded.with(|d| d.payload.claims().is_some());
-            has_claims.then(|| date_claims.with(|c| timing::assess(c, now, skew.get())))
+            // Only the claims the panel shows are judged on each tick; `iat`, `nbf` and `exp` come
+            // first, so the findings that depend on time see them.
+            has_claims.then(|| {
+                date_claims.with(|c| {
+                    let shown = &c[..c.len().min(crate::panels::timing::MAX_TIMING_ROWS)];
+                    timing::assess(shown, now, skew.get())
+                })
+            })
         });
-        let findings = Memo::new(move |_| {
+        // Findings about the token and the key change with them; only the few that depend on
+        // the instant are recomputed on each clock tick.
+        let token_findings = Memo::new(move |_| {
             let secret_len = (!secret.with(String::is_empty))
                 .then(|| SecretInput::new(secret.get(), encoding.get()).decode().ok())
                 .flatten()
                 .map(|k| k.len());
             let weak = weak_secret.get();
-            timing.with(|t| {
-                decoded.with(|d| {
-                    lints::lint(
-                        d,
-                        &LintContext {
-                            timing: t.as_ref(),
-                            secret_len,
-                            weak_secret: weak,
-                        },
-                    )
-                })
+            decoded.with(|d| {
+                lints::lint(
+                    d,
+                    &LintContext {
+                        timing: None,
+                        secret_len,
+                        weak_secret: weak,
+                    },
+                )
             })
+        });
+        let time_findings = Memo::new(move |_| {
+            timing.with(|t| t.as_ref().map(lints::timing_findings).unwrap_or_default())
+        });
+        let findings = Memo::new(move |_| {
+            let mut all = token_findings.get();
+            all.extend(time_findings.get());
+            all.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            all
         });
         Inspector {
             token,
             secret,
+            sample_secret_for,
             encoding,
             skew,
             evaluate_at,
@@ -174,12 +219,27 @@ impl Inspector {
         }
     }
 
+    /// Shows a fresh sample token with its own secret.
+    pub fn load_sample(&self, now: i64) {
+        let token = crate::sample::token(now);
+        self.sample_secret_for.set(Some(token.clone()));
+        self.token.set(token);
+        self.secret.set(crate::sample::SECRET.to_string());
+        self.encoding.set(SecretEncoding::Utf8);
+    }
+
+    /// Sets the secret the user typed: from now on it stays when the token changes.
+    pub fn type_secret(&self, text: String) {
+        self.sample_secret_for.set(None);
+        self.secret.set(text);
+    }
+
     /// Ticks the clock every second while the current owner lives: dates are re-judged, the token
     /// is not re-parsed.
     pub fn run_clock(&self) {
         let clock = self.clock;
         if let Ok(handle) = set_interval_with_handle(
-            move || clock.set(crate::browser::now_seconds()),
+            move || _ = clock.try_set(crate::browser::now_seconds()),
             std::time::Duration::from_secs(1),
         ) {
             on_cleanup(move || handle.clear());

@@ -119,6 +119,7 @@ for (const scheme of ['light', 'dark']) {
       await app.open();
       await app.paste(sign({ alg: 'HS256', kid: 'x' }, { sub: '1', exp: 1, nbf: 2 }, 'k'));
       await app.evaluateAt('not a date');
+      await app.secret('not-the-key');
       await expect(app.verdict()).toHaveAttribute('data-status', 'invalid');
       expect(await seriousViolations(page, `${scheme}, findings`)).toEqual([]);
       await app.paste('eyJ!.x');

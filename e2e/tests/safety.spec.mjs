@@ -39,7 +39,9 @@ test('hostile header and payload members are shown as text and nothing runs', as
     await expect(payloadJson).toContainText(JSON.stringify(s));
   }
   await expect(payloadJson).toContainText(`${JSON.stringify(STYLE_ATTR)}: ${JSON.stringify(STYLE_ATTR)}`);
-  await expect(app.verdict()).toHaveAttribute('data-status', 'invalid'); // still the sample secret
+  await expect(app.verdict()).toHaveAttribute('data-status', 'no-secret'); // the sample's secret went with it
+  await app.secret('not-the-key');
+  await expect(app.verdict()).toHaveAttribute('data-status', 'invalid');
 
   // Give an onerror handler or a script time to run, then look for traces.
   await page.waitForTimeout(300);

@@ -49,7 +49,11 @@ pub fn Editor() -> impl IntoView {
     let on_sign = move |_| {
         let secret = SecretInput::new(state.secret.get_untracked(), state.encoding.get_untracked());
         match re_sign(&header.get_untracked(), &payload.get_untracked(), &secret) {
-            Ok(token) => state.token.set(token),
+            Ok(token) => {
+                // The secret signed this token, so it stays with it, even the sample's.
+                state.sample_secret_for.set(None);
+                state.token.set(token);
+            }
             Err(e) => error.set(Some(e)),
         }
     };

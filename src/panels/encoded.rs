@@ -4,6 +4,7 @@ use jwt_core::token::{Decoded, SegmentName};
 use leptos::prelude::*;
 
 use super::inspector;
+use super::text::{reveal, TokenText};
 
 /// A run of the token text with its segment and whether it is the error position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +121,7 @@ pub fn EncodedView() -> impl IntoView {
                         .into_iter()
                         .map(|r| {
                             if r.marked {
-                                view! { <mark class=format!("seg {} bad", r.class)>{r.text}</mark> }.into_any()
+                                view! { <mark class=format!("seg {} bad", r.class)>{reveal(r.text)}</mark> }.into_any()
                             } else if r.elided > 0 {
                                 let mut cut = ELIDE_KEEP.min(r.text.len());
                                 while !r.text.is_char_boundary(cut) {
@@ -129,13 +130,13 @@ pub fn EncodedView() -> impl IntoView {
                                 let (head, tail) = r.text.split_at(cut);
                                 view! {
                                     <span class=format!("seg {}", r.class)>
-                                        {head.to_string()}
+                                        {reveal(head.to_string())}
                                         <span class="elided">{format!(" … {} more characters … ", r.elided)}</span>
-                                        {tail.to_string()}
+                                        {reveal(tail.to_string())}
                                     </span>
                                 }.into_any()
                             } else {
-                                view! { <span class=format!("seg {}", r.class)>{r.text}</span> }.into_any()
+                                view! { <span class=format!("seg {}", r.class)>{reveal(r.text)}</span> }.into_any()
                             }
                         })
                         .collect_view()
@@ -153,7 +154,7 @@ pub fn EncodedView() -> impl IntoView {
                                 data-segment=e.segment.map(SegmentName::code).unwrap_or("")
                             >
                                 <strong>"Cannot decode: "</strong>
-                                {e.message}
+                                <TokenText text=e.message />
                             </div>
                         }
                     })

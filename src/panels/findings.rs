@@ -4,10 +4,11 @@ use jwt_core::Severity;
 use leptos::prelude::*;
 
 use super::inspector;
+use super::text::TokenText;
 
 fn icon(s: Severity) -> &'static str {
     match s {
-        Severity::Danger => "⛔",
+        Severity::Danger => "✖",
         Severity::Warning => "⚠",
         Severity::Info => "ℹ",
     }
@@ -37,7 +38,7 @@ pub fn FindingsPanel() -> impl IntoView {
                                 <span class="finding-icon" aria-hidden="true">{icon(f.severity)}</span>
                                 <div>
                                     <p class="finding-title"><span class="sr-only">{format!("{}: ", f.severity.code())}</span>{f.title}</p>
-                                    <p class="finding-text">{f.explanation}</p>
+                                    <p class="finding-text"><TokenText text=f.explanation /></p>
                                     <p class="finding-ref">{f.reference}" · "<code>{f.id.code()}</code></p>
                                 </div>
                             </li>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::inspector;
-use crate::{browser, sample};
+use crate::browser;
 
 /// The token textarea and its actions.
 #[component]
@@ -49,9 +49,7 @@ pub fn TokenInput() -> impl IntoView {
                         class="small"
                         data-testid="sample-token"
                         on:click=move |_| {
-                            state.token.set(sample::token(browser::now_seconds()));
-                            state.secret.set(sample::SECRET.to_string());
-                            state.encoding.set(jwt_core::SecretEncoding::Utf8);
+                            state.load_sample(browser::now_seconds());
                         }
                     >
                         "Sample"
@@ -62,7 +60,7 @@ pub fn TokenInput() -> impl IntoView {
                         data-testid="clear-token"
                         on:click=move |_| {
                             state.token.set(String::new());
-                            state.secret.set(String::new());
+                            state.type_secret(String::new());
                             focus_token_field();
                         }
                     >
@@ -78,7 +76,7 @@ pub fn TokenInput() -> impl IntoView {
                             if let Some(link) = browser::share_link(&token) {
                                 link_copied.set(browser::copy_text(&link));
                                 set_timeout(
-                                    move || link_copied.set(false),
+                                    move || _ = link_copied.try_set(false),
                                     std::time::Duration::from_millis(1500),
                                 );
                             }

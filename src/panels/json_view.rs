@@ -6,7 +6,6 @@
 use jwt_core::describe::{self, Description};
 use jwt_core::json::{Document, PieceKind};
 use jwt_core::timing;
-use jwt_core::visible;
 use leptos::prelude::*;
 
 /// Which part of the token a document is.
@@ -34,25 +33,7 @@ impl Part {
     }
 }
 
-/// Text with each hidden character (bidi override, zero-width, control) wrapped in a marked,
-/// bidi-isolated span, so it can neither hide nor reorder what is displayed. The text content is
-/// unchanged.
-pub fn reveal(text: String) -> AnyView {
-    if !visible::has_hidden(&text) {
-        return text.into_any();
-    }
-    visible::runs(&text)
-        .into_iter()
-        .map(|run| match run {
-            visible::Run::Plain(t) => t.to_string().into_any(),
-            visible::Run::Hidden(c, cp, name) => view! {
-                <span class="hidden-char" data-cp=cp.clone() title=format!("{cp} {name}")>{c.to_string()}</span>
-            }
-            .into_any(),
-        })
-        .collect_view()
-        .into_any()
-}
+pub use super::text::reveal;
 
 /// The note shown after a top-level NumericDate value.
 fn date_note(value: &str) -> Option<String> {

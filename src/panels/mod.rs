@@ -8,6 +8,7 @@ pub mod findings;
 pub mod input;
 pub mod json_view;
 pub mod signature;
+pub mod text;
 pub mod timing;
 
 use leptos::prelude::*;
@@ -35,7 +36,7 @@ pub fn CopyButton(
             data-testid=testid
             on:click=move |_| {
                 copied.set(crate::browser::copy_text(&text()));
-                set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
+                set_timeout(move || _ = copied.try_set(false), std::time::Duration::from_millis(1500));
             }
         >
             {move || if copied.get() { "Copied ✓" } else { label }}

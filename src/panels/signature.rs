@@ -4,6 +4,20 @@ use jwt_core::{SecretEncoding, Verdict};
 use leptos::prelude::*;
 
 use super::inspector;
+use super::text::TokenText;
+
+/// Marks the icon that is drawn as SVG (a key), so it renders without an emoji font.
+const KEY_ICON: &str = "key";
+
+/// A key, drawn, because an emoji key renders as an empty box where no emoji font is installed.
+fn key_icon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+            <circle cx="7.5" cy="12" r="4.5" fill="none" stroke="currentColor" stroke-width="2.2" />
+            <path d="M12 12h10M18 12v4M21 12v3" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+        </svg>
+    }
+}
 
 /// How a verdict looks: tone class and icon.
 pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
@@ -13,7 +27,7 @@ pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
             ("bad", "✘")
         }
         Verdict::Unsigned => ("bad", "⚠"),
-        Verdict::NoSecret => ("neutral", "🔑"),
+        Verdict::NoSecret => ("neutral", KEY_ICON),
         Verdict::UnsupportedAlg
         | Verdict::AlgMissing
         | Verdict::UnsupportedCrit
@@ -43,7 +57,7 @@ pub fn SignaturePanel() -> impl IntoView {
                         spellcheck="false"
                         placeholder="HMAC secret (stays in this tab)"
                         prop:value=move || state.secret.get()
-                        on:input=move |ev| state.secret.set(event_target_value(&ev))
+                        on:input=move |ev| state.type_secret(event_target_value(&ev))
                     />
                     <button
                         type="button"
@@ -75,7 +89,7 @@ pub fn SignaturePanel() -> impl IntoView {
             {move || {
                 let check = state.signature.get();
                 let (tone, icon) = tone(check.verdict);
-                let alg = check.alg.clone().map(|a| format!(" · alg {a}")).unwrap_or_default();
+                let alg = check.alg.clone().map(|a| view! { " · alg " <TokenText text=a /> });
                 view! {
                     <div
                         class=format!("verdict {tone}")
@@ -84,10 +98,10 @@ pub fn SignaturePanel() -> impl IntoView {
                         role="status"
                         aria-live="polite"
                     >
-                        <span class="verdict-icon" aria-hidden="true">{icon}</span>
+                        <span class="verdict-icon" aria-hidden="true">{if icon == KEY_ICON { key_icon().into_any() } else { icon.into_any() }}</span>
                         <div>
                             <p class="verdict-headline">{check.verdict.headline()}<span class="verdict-alg">{alg}</span></p>
-                            <p class="verdict-text">{check.message}</p>
+                            <p class="verdict-text"><TokenText text=check.message /></p>
                         </div>
                     </div>
                     {check.expected_signature.map(|sig| view! {

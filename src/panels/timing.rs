@@ -1,10 +1,11 @@
 //! Date claims at the evaluation instant: states, a lifetime bar, a live countdown, skew and "evaluate at".
 
 use jwt_core::clock_text;
-use jwt_core::timing::{TimeState, Timing};
+use jwt_core::timing::{ClaimTime, DateClaim, TimeState, Timing};
 use leptos::prelude::*;
 
 use super::inspector;
+use super::text::TokenText;
 use crate::browser;
 
 /// The largest clock skew accepted, in seconds (one day).
@@ -64,6 +65,92 @@ fn summary(t: &Timing) -> (String, &'static str) {
     }
 }
 
+/// At most this many date claims get a row; the rest are counted below the list.
+pub const MAX_TIMING_ROWS: usize = 50;
+
+/// One date claim's row. Its name, value and dates are fixed; its state and relative phrase follow
+/// the clock, so a tick updates two texts and never rebuilds the row.
+fn claim_row(index: usize, claim: &DateClaim) -> impl IntoView {
+    let state = inspector();
+    let judged = move |f: fn(&ClaimTime) -> String| {
+        state
+            .timing
+            .with(|t| t.as_ref().and_then(|t| t.claims.get(index)).map(f))
+            .unwrap_or_default()
+    };
+    let code = move || judged(|c| c.state.code().to_string());
+    let utc = claim
+        .value
+        .as_ref()
+        .ok()
+        .and_then(|&s| clock_text::rfc3339_exact(s, claim.nanos));
+    let local = claim
+        .value
+        .as_ref()
+        .ok()
+        .map(|&s| browser::local_time(s))
+        .unwrap_or_default();
+    let notes = (!claim.notes.is_empty()).then(|| {
+        view! {
+            <span class="time-notes"><TokenText text=claim.name.clone() />{format!(" {}", claim.notes.join("; "))}</span>
+        }
+    });
+    let utc_attr = utc.clone().unwrap_or_default();
+    view! {
+        <li class=move || format!("claim-time {}", code()) data-testid="claim-time" data-claim=claim.name.clone() data-state=code data-utc=utc_attr>
+            <span class="claim-name"><TokenText text=claim.name.clone() /></span>
+            <span class="state-badge">{move || judged(|c| state_label(c.state).to_string())}</span>
+            <span class="relative">{move || view! { <TokenText text=judged(|c| c.relative.clone()) /> }}</span>
+            <span class="utc"><TokenText text=utc.unwrap_or_else(|| claim.raw.clone()) /></span>
+            <span class="local">{local}</span>
+            {notes}
+        </li>
+    }
+}
+
+/// The lifetime bar from `iat` (or `nbf`) to `exp`, with "now" following the clock.
+fn lifetime_bar(start: i64, end: i64) -> impl IntoView {
+    let state = inspector();
+    let pos = move || {
+        let now = state
+            .timing
+            .with(|t| t.as_ref().map(|t| t.now))
+            .unwrap_or(start);
+        bar_position(start, end, now)
+    };
+    let life = clock_text::compact((end - start).unsigned_abs());
+    let label = {
+        let life = life.clone();
+        move || {
+            format!(
+                "Lifetime {life} from {} to {}; now at {:.0}%",
+                clock_text::rfc3339(start).unwrap_or_default(),
+                clock_text::rfc3339(end).unwrap_or_default(),
+                pos()
+            )
+        }
+    };
+    view! {
+        <div class="lifetime" data-testid="lifetime-bar" role="img" aria-label=label>
+            <div class="lifetime-fill" style:width=move || format!("{:.2}%", pos())></div>
+            <div class="lifetime-now" style:left=move || format!("{:.2}%", pos())></div>
+        </div>
+        <p class="lifetime-legend">
+            <span>"issued"</span>
+            <span>{format!("lifetime {life}")}</span>
+            <span>"expires"</span>
+        </p>
+    }
+}
+
+/// The span of the lifetime bar: the earliest of `iat`/`nbf` to `exp`.
+fn bar_span(claims: &[DateClaim]) -> Option<(i64, i64)> {
+    let at = |name: &str| claims.iter().find(|c| c.name == name)?.value.clone().ok();
+    let end = at("exp")?;
+    let start = [at("iat"), at("nbf")].into_iter().flatten().min()?;
+    Some((start, end))
+}
+
 /// The timing panel.
 #[component]
 pub fn TimingPanel(
@@ -74,67 +161,41 @@ pub fn TimingPanel(
     let state = inspector();
     let evaluation_error = move || state.evaluation.get().err();
     let skew_error = RwSignal::new(None::<String>);
+    let has_claims = Memo::new(move |_| state.timing.with(Option::is_some));
+    let headline = Memo::new(move |_| state.timing.with(|t| t.as_ref().map(summary)));
+    let rows = move || {
+        state.date_claims.with(|claims| {
+            let rows = claims
+                .iter()
+                .take(MAX_TIMING_ROWS)
+                .enumerate()
+                .map(|(i, c)| claim_row(i, c))
+                .collect_view();
+            let more = claims.len().saturating_sub(MAX_TIMING_ROWS);
+            let bar = bar_span(claims).map(|(start, end)| lifetime_bar(start, end));
+            view! {
+                {bar}
+                <ul class="claim-times">{rows}</ul>
+                {(more > 0).then(|| view! {
+                    <p class="muted" data-testid="more-date-claims">{format!("… and {more} more date claims (all of them are in the copied report).")}</p>
+                })}
+            }
+        })
+    };
     view! {
         <div class="card timing-card">
             <div class="card-head">
                 <h2 class="card-title">"Timing"</h2>
             </div>
-            {move || {
-                state
-                    .timing
-                    .get()
-                    .map(|t| {
-                        let (headline, tone) = summary(&t);
-                        let bar = t
-                            .claims
-                            .iter()
-                            .find(|c| c.name == "exp")
-                            .and_then(|e| e.seconds)
-                            .and_then(|end| {
-                                let start = t
-                                    .claims
-                                    .iter()
-                                    .filter(|c| c.name == "iat" || c.name == "nbf")
-                                    .filter_map(|c| c.seconds)
-                                    .min()?;
-                                Some((start, end))
-                            })
-                            .map(|(start, end)| {
-                                let pos = bar_position(start, end, t.now);
-                                view! {
-                                    <div class="lifetime" data-testid="lifetime-bar" role="img"
-                                        aria-label=format!("Lifetime {} from {} to {}; now at {:.0}%", clock_text::compact((end - start).unsigned_abs()), clock_text::rfc3339(start).unwrap_or_default(), clock_text::rfc3339(end).unwrap_or_default(), pos)>
-                                        <div class="lifetime-fill" style:width=format!("{pos:.2}%")></div>
-                                        <div class="lifetime-now" style:left=format!("{pos:.2}%")></div>
-                                    </div>
-                                    <p class="lifetime-legend">
-                                        <span>"issued"</span>
-                                        <span>{format!("lifetime {}", clock_text::compact((end - start).unsigned_abs()))}</span>
-                                        <span>"expires"</span>
-                                    </p>
-                                }
-                            });
-                        view! {
-                            <p class=format!("timing-summary {tone}") data-testid="countdown" aria-live="off">{headline}</p>
-                            {bar}
-                            <ul class="claim-times">
-                                {t.claims.into_iter().map(|c| {
-                                    let local = c.seconds.map(browser::local_time).unwrap_or_default();
-                                    view! {
-                                        <li class=format!("claim-time {}", c.state.code()) data-testid="claim-time" data-claim=c.name.clone() data-state=c.state.code() data-utc=c.utc.clone().unwrap_or_default()>
-                                            <span class="claim-name">{c.name.clone()}</span>
-                                            <span class="state-badge">{state_label(c.state)}</span>
-                                            <span class="relative">{c.relative.clone()}</span>
-                                            <span class="utc">{c.utc.clone().unwrap_or_else(|| c.raw.clone())}</span>
-                                            <span class="local">{local}</span>
-                                            {(!c.notes.is_empty()).then(|| view! { <span class="time-notes">{format!("{} {}", c.name, c.notes.join("; "))}</span> })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    })
-                    .unwrap_or_else(|| view! { <p class="muted">"No claims to time: the payload is not a JSON object."</p> }.into_any())
+            {move || if has_claims.get() {
+                view! {
+                    <p class=move || format!("timing-summary {}", headline.with(|h| h.as_ref().map_or("", |h| h.1))) data-testid="countdown" aria-live="off">
+                        {move || headline.with(|h| h.as_ref().map(|h| h.0.clone()).unwrap_or_default())}
+                    </p>
+                    {rows}
+                }.into_any()
+            } else {
+                view! { <p class="muted">"No claims to time: the payload is not a JSON object."</p> }.into_any()
             }}
             {(!compact).then(|| view! {
             <div class="timing-controls">

@@ -49,6 +49,18 @@ pub fn rfc3339(seconds: i64) -> Option<String> {
     ))
 }
 
+/// [`rfc3339`] with a fraction of a second: `nanos` adds only the digits it needs
+/// (`…T23:13:20.5Z`).
+pub fn rfc3339_exact(seconds: i64, nanos: u32) -> Option<String> {
+    let whole = rfc3339(seconds)?;
+    if nanos == 0 || nanos >= 1_000_000_000 {
+        return Some(whole);
+    }
+    let digits = format!("{nanos:09}");
+    let digits = digits.trim_end_matches('0');
+    Some(format!("{}.{digits}Z", &whole[..whole.len() - 1]))
+}
+
 /// Why a typed instant could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstantError(pub String);
@@ -167,6 +179,9 @@ const MINUTE: u64 = 60;
 const HOUR: u64 = 60 * MINUTE;
 const DAY: u64 = 24 * HOUR;
 const YEAR: u64 = 365 * DAY + DAY / 4;
+const MONTH: u64 = YEAR / 12;
+/// From this length on, durations are told in months and years, as people do.
+const LONG: u64 = 28 * DAY;
 
 fn plural(n: u64, unit: &str) -> String {
     if n == 1 {
@@ -187,8 +202,28 @@ pub fn humanize(seconds: u64) -> String {
     }
 }
 
-/// A duration to the second in its two largest units: "13 min 20 s", "2 d 3 h", "45 s".
+/// Months and years for a long duration: "73 years", "1 year 2 months", "5 months", "1 month 3 d".
+fn calendar(seconds: u64) -> String {
+    let (years, months) = (seconds / YEAR, seconds % YEAR / MONTH);
+    match (years, months) {
+        (y, _) if y >= 2 => plural(y, "year"),
+        (1, 0) => plural(1, "year"),
+        (1, m) => format!("1 year {}", plural(m, "month")),
+        (_, m) if m >= 2 => plural(m, "month"),
+        // From four weeks to two months: "1 month", "1 month 12 d".
+        _ => match seconds.saturating_sub(MONTH) / DAY {
+            0 => plural(1, "month"),
+            d => format!("1 month {d} d"),
+        },
+    }
+}
+
+/// A duration to the second in its two largest units: "13 min 20 s", "2 d 3 h", "45 s"; past four
+/// weeks in months and years ("3 months", "73 years").
 pub fn compact(seconds: u64) -> String {
+    if seconds >= LONG {
+        return calendar(seconds);
+    }
     let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "min"), (1, "s")];
     let mut parts = Vec::new();
     let mut rest = seconds;
@@ -288,5 +323,33 @@ mod tests {
         assert_eq!(compact(3600), "1 h");
         assert_eq!(compact(2 * 86_400 + 3 * 3600 + 59), "2 d 3 h");
         assert_eq!(compact(86_400 + 30), "1 d");
+        assert_eq!(compact(27 * 86_400 + 5 * 3600), "27 d 5 h");
+    }
+
+    #[test]
+    fn long_durations_use_months_and_years() {
+        assert_eq!(compact(26_693 * 86_400 + 5 * 3600), "73 years");
+        assert_eq!(compact(30 * 86_400), "1 month");
+        assert_eq!(compact(35 * 86_400), "1 month 4 d");
+        assert_eq!(compact(100 * 86_400), "3 months");
+        assert_eq!(compact(YEAR), "1 year");
+        assert_eq!(compact(YEAR + 70 * 86_400), "1 year 2 months");
+        assert_eq!(compact(2 * YEAR + 300 * 86_400), "2 years");
+    }
+
+    #[test]
+    fn fractions_keep_only_needed_digits() {
+        assert_eq!(
+            rfc3339_exact(1_700_003_600, 500_000_000).as_deref(),
+            Some("2023-11-14T23:13:20.5Z")
+        );
+        assert_eq!(
+            rfc3339_exact(1_700_003_600, 1_000).as_deref(),
+            Some("2023-11-14T23:13:20.000001Z")
+        );
+        assert_eq!(
+            rfc3339_exact(1_700_003_600, 0).as_deref(),
+            Some("2023-11-14T23:13:20Z")
+        );
     }
 }

@@ -134,11 +134,29 @@ impl Document {
             .iter()
             .rev()
             .find(|m| {
+                #[cfg(test)]
+                work::count();
                 self.raw
                     .get(m.name.0..m.name.1)
                     .is_some_and(|literal| unescape(literal) == name)
             })
             .and_then(|m| self.raw.get(m.value.0..m.value.1))
+    }
+
+    /// Every top-level member as (unescaped name, value as written), in order, duplicates included.
+    /// One pass; names without escapes are borrowed.
+    pub fn raw_members(&self) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str)> + '_ {
+        self.members.iter().filter_map(|m| {
+            #[cfg(test)]
+            work::count();
+            let literal = self.raw.get(m.name.0..m.name.1)?;
+            let name = if literal.contains('\\') {
+                std::borrow::Cow::Owned(unescape(literal))
+            } else {
+                std::borrow::Cow::Borrowed(literal.get(1..literal.len().saturating_sub(1))?)
+            };
+            Some((name, self.raw.get(m.value.0..m.value.1)?))
+        })
     }
 
     /// The text re-indented for display, built on demand; numbers and strings are spelled
@@ -163,6 +181,24 @@ impl Serialize for Document {
         s.serialize_field("pretty", &self.pretty())?;
         s.serialize_field("duplicates", &self.duplicates)?;
         s.end()
+    }
+}
+
+/// Counts member visits in tests, so that tests can check an algorithm's shape without timing it.
+#[cfg(test)]
+pub(crate) mod work {
+    use std::cell::Cell;
+
+    thread_local!(static VISITS: Cell<usize> = const { Cell::new(0) });
+
+    /// Records one member visit.
+    pub fn count() {
+        VISITS.with(|v| v.set(v.get() + 1));
+    }
+
+    /// Visits since the last call.
+    pub fn take() -> usize {
+        VISITS.with(|v| v.replace(0))
     }
 }
 

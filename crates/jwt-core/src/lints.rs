@@ -276,20 +276,26 @@ pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
             "RFC 7515 §2, RFC 4648 §3.5",
         );
     }
-    let hidden: Vec<String> = json_parts(decoded)
+    let found: Vec<(&str, crate::visible::HiddenIn)> = json_parts(decoded)
         .flat_map(|(part, d)| {
             crate::visible::find_in_json(&d.value)
                 .into_iter()
-                .map(move |h| format!("{part} '{}': {}", h.path, h.characters.join(", ")))
+                .map(move |h| (part, h))
         })
         .collect();
-    if !hidden.is_empty() {
+    if !found.is_empty() {
+        let total: usize = found.iter().map(|(_, h)| h.count).sum();
+        let hidden: Vec<String> = found
+            .iter()
+            .map(|(part, h)| format!("{part} '{}': {}", h.path, h.characters.join(", ")))
+            .collect();
         add(
             LintId::HiddenCharacters,
             Severity::Warning,
             "Hidden characters",
             format!(
-                "Text contains characters that are invisible or reorder what is displayed, so a value can read differently from what software compares: {}. They are marked in the decoded JSON.",
+                "Text contains {total} hidden {} (invisible, or reordering what is displayed), so a value can read differently from what software compares: {}. They are marked in the decoded JSON.",
+                if total == 1 { "character" } else { "characters" },
                 list(&hidden, "; ")
             ),
             "Unicode TR #36 §2, CVE-2021-42574 (Trojan Source)",
@@ -367,6 +373,28 @@ fn capitalize(s: &str) -> String {
 }
 
 type Add<'f> = dyn FnMut(LintId, Severity, &str, String, &'static str) + 'f;
+
+/// The findings that depend on the evaluation instant, most severe first. [`lint`] includes them
+/// when given a timing; a live view recomputes only these on each clock tick.
+pub fn timing_findings(t: &Timing) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut add = |id: LintId,
+                   severity: Severity,
+                   title: &str,
+                   explanation: String,
+                   reference: &'static str| {
+        out.push(Finding {
+            id,
+            severity,
+            title: title.to_string(),
+            explanation,
+            reference,
+        })
+    };
+    lint_timing(t, &mut add);
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    out
+}
 
 fn lint_timing(t: &Timing, add: &mut Add<'_>) {
     let at = |n: &str| {

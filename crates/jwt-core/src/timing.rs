@@ -3,6 +3,8 @@
 //! [`date_claims`] reads the values from the payload; [`assess`] judges them at a given `now`,
 //! cheaply, so a live countdown never re-parses the token.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -28,19 +30,37 @@ pub struct DateClaim {
     pub name: String,
     /// The value as written in the token.
     pub raw: String,
-    /// Unix seconds (fractions dropped), or why the value is not a usable NumericDate.
+    /// Whole Unix seconds (rounded down), or why the value is not a usable NumericDate.
     pub value: Result<i64, String>,
+    /// The fraction of a second after `value`, in nanoseconds (RFC 7519 allows fractions).
+    pub nanos: u32,
     /// Remarks on a usable but unusual value (fractional, before 1970).
     pub notes: Vec<String>,
 }
 
+/// A NumericDate read exactly: whole seconds rounded down, and the fraction in nanoseconds
+/// (digits past the ninth are dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instant {
+    /// Whole Unix seconds, rounded towards the past.
+    pub seconds: i64,
+    /// Nanoseconds after `seconds`.
+    pub nanos: u32,
+}
+
 /// Reads one NumericDate value.
 pub fn read_numeric_date(value: &Value) -> (Result<i64, String>, Vec<String>) {
-    read_numeric_date_as(value, &value.to_string())
+    let (instant, notes) = read_instant(value, &value.to_string());
+    (instant.map(|i| i.seconds), notes)
+}
+
+/// Reads one NumericDate value exactly, fraction included.
+pub fn read_numeric_date_exact(value: &Value) -> (Result<Instant, String>, Vec<String>) {
+    read_instant(value, &value.to_string())
 }
 
 /// Reads one NumericDate value whose text in the token is `written` (quoted in messages).
-fn read_numeric_date_as(value: &Value, written: &str) -> (Result<i64, String>, Vec<String>) {
+fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<String>) {
     let mut notes = Vec::new();
     let number = match value {
         Value::Number(n) => n,
@@ -68,18 +88,25 @@ fn read_numeric_date_as(value: &Value, written: &str) -> (Result<i64, String>, V
         }
     };
     let text = written;
-    let Some(f) = number.as_f64().filter(|f| f.is_finite()) else {
+    // With `arbitrary_precision` the number keeps its spelling, so it can be read exactly.
+    let Some(decimal) = Decimal::parse(&number.to_string()) else {
         return (
             Err(format!("{text} is not a usable number of seconds")),
             notes,
         );
     };
-    let seconds = f.floor();
-    if seconds != f {
+    if decimal.has_fraction() {
         notes
             .push("has a fractional part; RFC 7519 allows it, but some libraries reject it".into());
     }
-    if seconds > MAX_INSTANT as f64 {
+    let instant = decimal
+        .instant()
+        .filter(|i| (MIN_INSTANT..=MAX_INSTANT).contains(&i.seconds));
+    let Some(instant) = instant else {
+        if decimal.negative {
+            return (Err(format!("{text} is before the year 1")), notes);
+        }
+        let seconds = number.as_f64().unwrap_or(f64::INFINITY);
         let hint = if (seconds / 1000.0) <= MAX_INSTANT as f64 && seconds >= 1e11 {
             " It looks like milliseconds; NumericDate counts seconds."
         } else {
@@ -91,57 +118,141 @@ fn read_numeric_date_as(value: &Value, written: &str) -> (Result<i64, String>, V
             )),
             notes,
         );
-    }
-    if seconds < MIN_INSTANT as f64 {
-        return (Err(format!("{text} is before the year 1")), notes);
-    }
-    if seconds < 0.0 {
+    };
+    if instant.seconds < 0 {
         notes.push("is before 1970-01-01".into());
     }
-    (Ok(seconds as i64), notes)
+    (Ok(instant), notes)
+}
+
+/// A JSON number's decimal digits, read without rounding.
+struct Decimal {
+    negative: bool,
+    /// Significant digits, integer and fraction together, with no leading zeros.
+    digits: Vec<u8>,
+    /// Where the decimal point sits in `digits` (may be negative or past the end).
+    point: i64,
+}
+
+impl Decimal {
+    /// Reads JSON number text (`-12.5e3`); `None` if it is not one.
+    fn parse(text: &str) -> Option<Decimal> {
+        let (negative, rest) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match rest.find(['e', 'E']) {
+            Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
+            None => (rest, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+        let mut point = i64::try_from(int.len()).ok()?.checked_add(exponent)?;
+        let leading = digits.iter().take_while(|&&d| d == 0).count();
+        digits.drain(..leading);
+        point -= i64::try_from(leading).ok()?;
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Some(Decimal {
+            negative,
+            digits,
+            point,
+        })
+    }
+
+    fn has_fraction(&self) -> bool {
+        i64::try_from(self.digits.len()).is_ok_and(|len| len > self.point)
+    }
+
+    /// The instant, or `None` when the whole seconds do not fit in 13 digits (far past year 9999).
+    fn instant(&self) -> Option<Instant> {
+        if self.point > 13 {
+            return None;
+        }
+        let digit = |i: i64| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| self.digits.get(i))
+                .map_or(0, |&d| i64::from(d))
+        };
+        let whole = (0..self.point).fold(0i64, |acc, i| acc * 10 + digit(i));
+        let nine = (self.point..self.point + 9).fold(0i64, |acc, i| acc * 10 + digit(i));
+        let beyond = i64::try_from(self.digits.len()).is_ok_and(|len| len > self.point + 9);
+        if !self.negative {
+            return Some(Instant {
+                seconds: whole,
+                nanos: u32::try_from(nine).ok()?,
+            });
+        }
+        if nine == 0 && !beyond {
+            return Some(Instant {
+                seconds: -whole,
+                nanos: 0,
+            });
+        }
+        // Rounded towards the past: -0.25 is 0.75 s after -1.
+        let nanos = 1_000_000_000 - nine - i64::from(beyond);
+        Some(Instant {
+            seconds: -whole - 1,
+            nanos: u32::try_from(nanos).ok()?,
+        })
+    }
+}
+
+/// True for a top-level claim name that is taken as a date when it holds a number.
+fn looks_like_date(name: &str) -> bool {
+    ["_at", "_time", "_exp"].iter().any(|s| name.ends_with(s))
 }
 
 /// Reads every date claim in the payload: the known ones, and any other top-level claim whose name
 /// ends in `_at`, `_time` or `_exp` and holds a number.
 pub fn date_claims(claims: &Map<String, Value>) -> Vec<DateClaim> {
-    date_claims_written(claims, |_| None)
+    date_claims_written(claims, &HashMap::new())
 }
 
 /// [`date_claims`] of a JSON payload, quoting each value exactly as the token writes it.
+///
+/// Linear in the number of members: the written values are collected in one pass.
 pub fn date_claims_of(doc: &crate::json::Document) -> Vec<DateClaim> {
-    match doc.value.as_object() {
-        Some(claims) => date_claims_written(claims, |name| doc.raw_member(name)),
-        None => Vec::new(),
-    }
-}
-
-fn date_claims_written<'a>(
-    claims: &Map<String, Value>,
-    written: impl Fn(&str) -> Option<&'a str>,
-) -> Vec<DateClaim> {
-    let mut names: Vec<&str> = DATE_CLAIMS
-        .iter()
-        .copied()
-        .filter(|n| claims.contains_key(*n))
-        .collect();
-    for (name, value) in claims {
-        let looks_like_date = ["_at", "_time", "_exp"].iter().any(|s| name.ends_with(s));
-        if looks_like_date && value.is_number() && !names.contains(&name.as_str()) {
-            names.push(name);
+    let Some(claims) = doc.value.as_object() else {
+        return Vec::new();
+    };
+    let mut written = HashMap::new();
+    for (name, raw) in doc.raw_members() {
+        if DATE_CLAIMS.contains(&&*name) || looks_like_date(&name) {
+            // The last occurrence wins, as in `value`.
+            written.insert(name, raw);
         }
     }
-    names
-        .into_iter()
-        .filter_map(|name| {
-            let value = claims.get(name)?;
-            let raw = written(name).map_or_else(|| value.to_string(), str::to_string);
-            let (value_result, notes) = read_numeric_date_as(value, &raw);
-            Some(DateClaim {
-                name: name.to_string(),
+    date_claims_written(claims, &written)
+}
+
+fn date_claims_written(
+    claims: &Map<String, Value>,
+    written: &HashMap<std::borrow::Cow<'_, str>, &str>,
+) -> Vec<DateClaim> {
+    let known = DATE_CLAIMS.iter().filter_map(|&n| claims.get_key_value(n));
+    let others = claims.iter().filter(|(name, value)| {
+        value.is_number() && looks_like_date(name) && !DATE_CLAIMS.contains(&name.as_str())
+    });
+    known
+        .chain(others)
+        .map(|(name, value)| {
+            let raw = written
+                .get(name.as_str())
+                .map_or_else(|| value.to_string(), |w| (*w).to_string());
+            let (instant, notes) = read_instant(value, &raw);
+            DateClaim {
+                name: name.clone(),
                 raw,
-                value: value_result,
+                nanos: instant.as_ref().map_or(0, |i| i.nanos),
+                value: instant.map(|i| i.seconds),
                 notes,
-            })
+            }
         })
         .collect()
 }
@@ -185,9 +296,12 @@ pub struct ClaimTime {
     pub name: String,
     /// The value as written.
     pub raw: String,
-    /// Unix seconds, when usable.
+    /// Whole Unix seconds (rounded down), when usable.
     pub seconds: Option<i64>,
-    /// The instant in RFC 3339 UTC, when usable.
+    /// Nanoseconds after `seconds`, for a fractional NumericDate.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub nanos: u32,
+    /// The instant in RFC 3339 UTC, fraction included, when usable.
     pub utc: Option<String>,
     /// The state at the evaluation instant.
     pub state: TimeState,
@@ -234,6 +348,25 @@ fn phrase(name: &str, delta: i64) -> String {
     }
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The state of one usable date claim at `now` with `skew`; the fraction counts.
+fn state_at(name: &str, at: (i64, u32), now: i64, skew: i64) -> TimeState {
+    let instant = |s: i64| (s, 0u32);
+    match name {
+        // RFC 7519 §4.1.4: usable only while now is before exp.
+        "exp" if instant(now.saturating_sub(skew)) >= at => TimeState::Expired,
+        "exp" => TimeState::Active,
+        // RFC 7519 §4.1.5: usable from nbf on.
+        "nbf" if instant(now.saturating_add(skew)) < at => TimeState::NotYetValid,
+        "nbf" => TimeState::Active,
+        _ if at > instant(now.saturating_add(skew)) => TimeState::Future,
+        _ => TimeState::Past,
+    }
+}
+
 /// Judges date claims at `now`, tolerating `skew` seconds of clock difference.
 pub fn assess(claims: &[DateClaim], now: i64, skew: u32) -> Timing {
     let skew_s = i64::from(skew);
@@ -249,22 +382,13 @@ pub fn assess(claims: &[DateClaim], now: i64, skew: u32) -> Timing {
         .map(|c| match &c.value {
             Ok(t) => {
                 let t = *t;
-                let state = match c.name.as_str() {
-                    // RFC 7519 §4.1.4: usable only while now is before exp.
-                    "exp" if now >= t.saturating_add(skew_s) => TimeState::Expired,
-                    "exp" => TimeState::Active,
-                    // RFC 7519 §4.1.5: usable from nbf on.
-                    "nbf" if now.saturating_add(skew_s) < t => TimeState::NotYetValid,
-                    "nbf" => TimeState::Active,
-                    _ if t > now.saturating_add(skew_s) => TimeState::Future,
-                    _ => TimeState::Past,
-                };
                 ClaimTime {
                     name: c.name.clone(),
                     raw: c.raw.clone(),
                     seconds: Some(t),
-                    utc: clock_text::rfc3339(t),
-                    state,
+                    nanos: c.nanos,
+                    utc: clock_text::rfc3339_exact(t, c.nanos),
+                    state: state_at(&c.name, (t, c.nanos), now, skew_s),
                     relative: phrase(&c.name, t.saturating_sub(now)),
                     notes: c.notes.clone(),
                 }
@@ -273,6 +397,7 @@ pub fn assess(claims: &[DateClaim], now: i64, skew: u32) -> Timing {
                 name: c.name.clone(),
                 raw: c.raw.clone(),
                 seconds: None,
+                nanos: 0,
                 utc: None,
                 state: TimeState::Invalid,
                 relative: format!("{} {problem}", c.name),
@@ -422,6 +547,99 @@ mod tests {
             .unwrap();
         let t = assess(&date_claims(doc.value.as_object().unwrap()), NOW, u32::MAX);
         assert!(t.claims.iter().all(|c| c.state == TimeState::Invalid));
+    }
+
+    #[test]
+    fn fractions_are_kept_exactly() {
+        let cases = [
+            (
+                "1700003600.5",
+                1_700_003_600,
+                500_000_000,
+                "2023-11-14T23:13:20.5Z",
+            ),
+            (
+                "1700003600.25",
+                1_700_003_600,
+                250_000_000,
+                "2023-11-14T23:13:20.25Z",
+            ),
+            (
+                "1700003600.000001",
+                1_700_003_600,
+                1_000,
+                "2023-11-14T23:13:20.000001Z",
+            ),
+            (
+                "1700003600.1234567891",
+                1_700_003_600,
+                123_456_789,
+                "2023-11-14T23:13:20.123456789Z",
+            ),
+            (
+                "17000036005e-1",
+                1_700_003_600,
+                500_000_000,
+                "2023-11-14T23:13:20.5Z",
+            ),
+            (
+                "1.7000036005E9",
+                1_700_003_600,
+                500_000_000,
+                "2023-11-14T23:13:20.5Z",
+            ),
+            ("1700003600.0", 1_700_003_600, 0, "2023-11-14T23:13:20Z"),
+            ("-0.25", -1, 750_000_000, "1969-12-31T23:59:59.75Z"),
+        ];
+        for (text, seconds, nanos, utc) in cases {
+            let doc = crate::json::parse(format!("{{\"exp\":{text}}}").as_bytes()).unwrap();
+            let c = date_claims_of(&doc);
+            assert_eq!(
+                (c[0].value.clone(), c[0].nanos),
+                (Ok(seconds), nanos),
+                "{text}"
+            );
+            assert_eq!(c[0].raw, text);
+            let t = assess(&c, NOW, 0);
+            assert_eq!(t.claims[0].utc.as_deref(), Some(utc), "{text}");
+        }
+    }
+
+    #[test]
+    fn fraction_counts_when_judging() {
+        let at = |text: &str, now: i64, skew: u32| {
+            let doc = crate::json::parse(text.as_bytes()).unwrap();
+            assess(&date_claims_of(&doc), now, skew).claims[0].state
+        };
+        // exp half a second after now: still active; exactly now: expired.
+        assert_eq!(at(r#"{"exp":1700000000.5}"#, NOW, 0), TimeState::Active);
+        assert_eq!(at(r#"{"exp":1700000000}"#, NOW, 0), TimeState::Expired);
+        assert_eq!(at(r#"{"exp":1699999940.5}"#, NOW, 60), TimeState::Active);
+        assert_eq!(at(r#"{"exp":1699999939.5}"#, NOW, 60), TimeState::Expired);
+        // nbf half a second after now: not yet valid; iat likewise in the future.
+        assert_eq!(
+            at(r#"{"nbf":1700000000.5}"#, NOW, 0),
+            TimeState::NotYetValid
+        );
+        assert_eq!(at(r#"{"nbf":1700000000}"#, NOW, 0), TimeState::Active);
+        assert_eq!(at(r#"{"iat":1700000000.5}"#, NOW, 0), TimeState::Future);
+    }
+
+    #[test]
+    fn date_claim_extraction_is_linear() {
+        // Each member is visited a bounded number of times, however many date-like claims there are.
+        for n in [1_000usize, 200_000] {
+            let members: Vec<String> = (0..n)
+                .map(|i| format!("\"x{i}_at\":{}", 1_700_000_000 + i))
+                .collect();
+            let doc = crate::json::parse(format!("{{\"exp\":1,{}}}", members.join(",")).as_bytes())
+                .unwrap();
+            crate::json::work::take();
+            let claims = date_claims_of(&doc);
+            let visits = crate::json::work::take();
+            assert_eq!(claims.len(), n + 1);
+            assert!(visits <= n + 1, "{visits} member visits for {n} claims");
+        }
     }
 
     #[test]

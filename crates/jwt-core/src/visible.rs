@@ -34,42 +34,91 @@ pub fn hidden_char_name(c: char) -> Option<&'static str> {
     })
 }
 
-/// A run of text: ordinary characters, or one hidden character.
+/// A run of text: ordinary characters, or the same hidden character repeated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Run<'a> {
     /// Ordinary text.
     Plain(&'a str),
-    /// One hidden character, with its code point label (`U+202E`) and name.
-    Hidden(&'a str, String, &'static str),
+    /// One hidden character, `count` times in a row.
+    Hidden {
+        /// The characters themselves.
+        text: &'a str,
+        /// The character.
+        char: char,
+        /// How many times it repeats.
+        count: usize,
+        /// Its Unicode name.
+        name: &'static str,
+    },
 }
 
-/// Splits text so that each hidden character stands alone.
-pub fn runs(text: &str) -> Vec<Run<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if let Some(name) = hidden_char_name(c) {
-            if start < i {
-                out.push(Run::Plain(&text[start..i]));
-            }
-            let end = i + c.len_utf8();
-            out.push(Run::Hidden(
-                &text[i..end],
-                format!("U+{:04X}", c as u32),
-                name,
-            ));
-            start = end;
+impl Run<'_> {
+    /// The code point label of a hidden run, as `U+202E`.
+    pub fn code_point(&self) -> Option<String> {
+        match self {
+            Run::Hidden { char, .. } => Some(format!("U+{:04X}", *char as u32)),
+            Run::Plain(_) => None,
         }
     }
-    if start < text.len() {
-        out.push(Run::Plain(&text[start..]));
+}
+
+/// Splits text into ordinary runs and runs of one repeated hidden character, lazily, in one pass.
+pub fn runs(text: &str) -> Runs<'_> {
+    Runs { text, pos: 0 }
+}
+
+/// The runs of a text, in order; see [`runs`].
+#[derive(Debug, Clone)]
+pub struct Runs<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Runs<'a> {
+    /// The text not yet returned as runs.
+    pub fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
     }
-    out
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = Run<'a>;
+
+    fn next(&mut self) -> Option<Run<'a>> {
+        let rest = self.rest();
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let Some(name) = hidden_char_name(first) else {
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| hidden_char_name(c).is_some())
+                .map_or(rest.len(), |(i, _)| i);
+            self.pos += end;
+            return Some(Run::Plain(&rest[..end]));
+        };
+        let end = chars
+            .find(|&(_, c)| c != first)
+            .map_or(rest.len(), |(i, _)| i);
+        self.pos += end;
+        Some(Run::Hidden {
+            text: &rest[..end],
+            char: first,
+            count: end / first.len_utf8(),
+            name,
+        })
+    }
 }
 
 /// True when `text` holds any hidden character.
 pub fn has_hidden(text: &str) -> bool {
     text.chars().any(|c| hidden_char_name(c).is_some())
+}
+
+/// How many hidden characters `text` holds.
+pub fn count_hidden(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| hidden_char_name(c).is_some())
+        .count()
 }
 
 /// Where hidden characters sit in a JSON value's names and strings.
@@ -79,6 +128,8 @@ pub struct HiddenIn {
     pub path: String,
     /// The hidden characters found, as `U+202E RIGHT-TO-LEFT OVERRIDE`, without repeats.
     pub characters: Vec<String>,
+    /// How many hidden characters there are in all, repeats included.
+    pub count: usize,
 }
 
 /// Lists every member name and string in `value` that holds hidden characters.
@@ -88,26 +139,44 @@ pub fn find_in_json(value: &Value) -> Vec<HiddenIn> {
     out
 }
 
-fn describe(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for run in runs(text) {
-        if let Run::Hidden(_, cp, name) = run {
-            let label = format!("{cp} {name}");
-            if !found.contains(&label) {
-                found.push(label);
+/// The distinct hidden characters in `text` (labelled) and their total count.
+fn describe(text: &str) -> (Vec<String>, usize) {
+    let mut found: Vec<char> = Vec::new();
+    let mut count = 0;
+    for c in text.chars() {
+        if hidden_char_name(c).is_some() {
+            count += 1;
+            if !found.contains(&c) {
+                found.push(c);
             }
         }
     }
-    found
+    let labels = found
+        .into_iter()
+        .map(|c| {
+            format!(
+                "U+{:04X} {}",
+                c as u32,
+                hidden_char_name(c).unwrap_or_default()
+            )
+        })
+        .collect();
+    (labels, count)
+}
+
+fn hidden_in(path: String, text: &str) -> HiddenIn {
+    let (characters, count) = describe(text);
+    HiddenIn {
+        path,
+        characters,
+        count,
+    }
 }
 
 fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>) {
     // Values come from the JSON parser, whose recursion limit bounds this depth.
     match value {
-        Value::String(s) if has_hidden(s) => out.push(HiddenIn {
-            path,
-            characters: describe(s),
-        }),
+        Value::String(s) if has_hidden(s) => out.push(hidden_in(path, s)),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 walk(item, format!("{path}/{i}"), out);
@@ -117,10 +186,7 @@ fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>) {
             for (k, v) in map {
                 let child = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
                 if has_hidden(k) {
-                    out.push(HiddenIn {
-                        path: format!("{child} (name)"),
-                        characters: describe(k),
-                    });
+                    out.push(hidden_in(format!("{child} (name)"), k));
                 }
                 walk(v, child, out);
             }
@@ -136,21 +202,67 @@ mod tests {
     #[test]
     fn ordinary_text_has_no_hidden_characters() {
         assert!(!has_hidden("admin Zoë 東京 \u{1F600}"));
-        assert_eq!(runs("abc"), vec![Run::Plain("abc")]);
+        assert_eq!(runs("abc").collect::<Vec<_>>(), vec![Run::Plain("abc")]);
+        let mut r = runs("ab\u{200B}cd");
+        r.next();
+        assert_eq!(r.rest(), "\u{200B}cd");
     }
 
     #[test]
     fn bidi_and_zero_width_are_split_out() {
-        let r = runs("ad\u{202E}nim\u{200B}");
+        let r: Vec<_> = runs("ad\u{202E}nim\u{200B}").collect();
         assert_eq!(
             r,
             vec![
                 Run::Plain("ad"),
-                Run::Hidden("\u{202E}", "U+202E".into(), "RIGHT-TO-LEFT OVERRIDE"),
+                Run::Hidden {
+                    text: "\u{202E}",
+                    char: '\u{202E}',
+                    count: 1,
+                    name: "RIGHT-TO-LEFT OVERRIDE"
+                },
                 Run::Plain("nim"),
-                Run::Hidden("\u{200B}", "U+200B".into(), "ZERO WIDTH SPACE"),
+                Run::Hidden {
+                    text: "\u{200B}",
+                    char: '\u{200B}',
+                    count: 1,
+                    name: "ZERO WIDTH SPACE"
+                },
             ]
         );
+        assert_eq!(r[1].code_point().as_deref(), Some("U+202E"));
+    }
+
+    #[test]
+    fn repeated_hidden_characters_form_one_run() {
+        let text = format!("a{}b\u{200B}\u{200C}", "\u{200B}".repeat(100_000));
+        let r: Vec<_> = runs(&text).collect();
+        assert_eq!(r.len(), 5);
+        assert!(matches!(r[1], Run::Hidden { count: 100_000, .. }));
+        assert!(matches!(
+            r[3],
+            Run::Hidden {
+                count: 1,
+                char: '\u{200B}',
+                ..
+            }
+        ));
+        assert!(matches!(
+            r[4],
+            Run::Hidden {
+                count: 1,
+                char: '\u{200C}',
+                ..
+            }
+        ));
+        assert_eq!(count_hidden(&text), 100_002);
+        let joined: String = r
+            .iter()
+            .map(|run| match run {
+                Run::Plain(t) | Run::Hidden { text: t, .. } => *t,
+            })
+            .collect();
+        assert_eq!(joined, text, "runs cover the text exactly");
     }
 
     #[test]
@@ -174,5 +286,6 @@ mod tests {
         let paths: Vec<_> = found.iter().map(|h| h.path.as_str()).collect();
         assert_eq!(paths, ["/role", "/a\u{200b}dmin (name)", "/x/1"]);
         assert_eq!(found[0].characters, ["U+202E RIGHT-TO-LEFT OVERRIDE"]);
+        assert_eq!(found[0].count, 1);
     }
 }
