@@ -261,6 +261,6 @@ impl Inspector {
         let mut options = Options::recommended(self.evaluation_instant());
         options.clock_skew = self.skew.get_untracked();
         let report = jwt_core::inspect(&self.token.get_untracked(), Some(&input), &options);
-        serde_json::to_string_pretty(&report).unwrap_or_default()
+        jwt_core::report_json(&report)
     }
 }

@@ -18,6 +18,7 @@ pub mod advice;
 pub mod b64url;
 pub mod clock_text;
 pub mod describe;
+pub mod edit;
 pub mod input;
 pub mod json;
 pub mod lints;
@@ -31,7 +32,7 @@ pub mod weak_secrets;
 mod report;
 
 pub use lints::{Finding, LintId, Severity};
-pub use report::{inspect, Options, Report};
+pub use report::{inspect, report_json, Options, Report, REPORT_SCHEMA};
 pub use secret::{SecretEncoding, SecretInput};
 pub use timing::{ClaimTime, TimeState, Timing};
 pub use token::{Decoded, Form, Payload, SegmentName, StructureError, StructureKind};

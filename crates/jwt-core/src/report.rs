@@ -31,8 +31,15 @@ impl Options {
     }
 }
 
+/// The version of the report JSON, written first as its `schema` member (docs/report-schema.md).
+pub const REPORT_SCHEMA: &str = "jwt-inspector/report/1";
+
 /// Everything the inspector has to say about one input.
+///
+/// Serialized, it starts with `"schema": REPORT_SCHEMA` (serde writes the struct's name there;
+/// a test keeps that name equal to [`REPORT_SCHEMA`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "schema", rename = "jwt-inspector/report/1")]
 pub struct Report {
     /// Structure, header and payload.
     #[serde(flatten)]
@@ -48,6 +55,22 @@ pub struct Report {
     pub weak_secret: Option<&'static str>,
     /// Findings, most severe first.
     pub findings: Vec<Finding>,
+}
+
+/// The report as pretty JSON ending in a line break: what the page's "Copy report" writes and what
+/// the command line's `--json` prints, byte for byte.
+///
+/// ```
+/// let report = jwt_core::inspect("e30.e30.", None, &jwt_core::Options::recommended(0));
+/// let json = jwt_core::report_json(&report);
+/// assert!(json.starts_with("{\n  \"schema\": \"jwt-inspector/report/1\","));
+/// assert!(json.ends_with("}\n"));
+/// ```
+pub fn report_json(report: &Report) -> String {
+    // Serializing a report cannot fail: every map key is a string and no serializer errors.
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Inspects pasted text: decodes it, checks the signature with `secret`, judges the dates at
