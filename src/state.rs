@@ -152,6 +152,7 @@ impl Inspector {
                             timing: t.as_ref(),
                             secret_len,
                             weak_secret: weak,
+                            ..LintContext::default()
                         },
                     )
                 })

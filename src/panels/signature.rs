@@ -9,14 +9,18 @@ use super::inspector;
 pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
     match verdict {
         Verdict::Valid => ("good", "✔"),
-        Verdict::Invalid | Verdict::WrongLength | Verdict::BadSecret | Verdict::AmbiguousAlg => {
-            ("bad", "✘")
-        }
+        Verdict::Invalid
+        | Verdict::WrongLength
+        | Verdict::BadSecret
+        | Verdict::BadKey
+        | Verdict::KeyMismatch
+        | Verdict::AmbiguousAlg => ("bad", "✘"),
         Verdict::Unsigned => ("bad", "⚠"),
-        Verdict::NoSecret => ("neutral", "🔑"),
+        Verdict::NoSecret | Verdict::NoKey => ("neutral", "🔑"),
         Verdict::UnsupportedAlg
         | Verdict::AlgMissing
         | Verdict::UnsupportedCrit
+        | Verdict::KidNotFound
         | Verdict::NotEvaluated
         | Verdict::NotApplicable => ("warn", "?"),
     }

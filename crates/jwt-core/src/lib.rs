@@ -20,6 +20,7 @@ pub mod clock_text;
 pub mod describe;
 pub mod input;
 pub mod json;
+pub mod keys;
 pub mod lints;
 pub mod secret;
 pub mod timing;
@@ -30,9 +31,13 @@ pub mod weak_secrets;
 
 mod report;
 
+pub use keys::{KeyError, KeyType, PublicKey};
 pub use lints::{Finding, LintId, Severity};
-pub use report::{inspect, Options, Report};
+pub use report::{inspect, inspect_with, Options, Report};
 pub use secret::{SecretEncoding, SecretInput};
 pub use timing::{ClaimTime, TimeState, Timing};
 pub use token::{Decoded, Form, Payload, SegmentName, StructureError, StructureKind};
-pub use verify::{sign, HmacAlg, SignatureCheck, Verdict};
+pub use verify::{
+    check_with, conclude, plan, sign, Backend, HmacAlg, KeyInput, KeySummary, Plan, PublicAlg,
+    SignatureCheck, Verdict, VerifyRequest,
+};
