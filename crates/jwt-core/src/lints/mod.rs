@@ -463,4 +463,90 @@ mod tests {
         let empty = verify::sign(r#"{"alg":"HS256"}"#, "{}", b"").unwrap();
         assert_eq!(weak_secret(&decode(&empty)), Some(""));
     }
+
+    fn summary(
+        bits: u32,
+        jwk_use: Option<&str>,
+        ops: Option<&[&str]>,
+        alg: Option<&str>,
+    ) -> KeySummary {
+        KeySummary {
+            key_type: crate::keys::KeyType::Rsa,
+            bits,
+            curve: None,
+            form: crate::keys::KeyForm::Jwk,
+            kid: None,
+            jwk_alg: alg.map(str::to_string),
+            jwk_use: jwk_use.map(str::to_string),
+            key_ops: ops.map(|o| o.iter().map(|s| s.to_string()).collect()),
+            certificate: None,
+            description: String::new(),
+            reason: String::new(),
+            set_size: None,
+            position: None,
+            from_token: false,
+        }
+    }
+
+    fn ids_with_key(
+        header: &str,
+        key: &KeySummary,
+        secret_is_public_key: bool,
+    ) -> Vec<&'static str> {
+        let t = format!("{}.e30.", b64url::encode(header.as_bytes()));
+        let cx = LintContext {
+            key: Some(key),
+            secret_is_public_key,
+            ..LintContext::default()
+        };
+        lint(&decode(&t), &cx).iter().map(|f| f.id.code()).collect()
+    }
+
+    const RS: &str = r#"{"alg":"RS256"}"#;
+
+    #[test]
+    fn weak_rsa_key_only_below_2048_bits() {
+        assert!(ids_with_key(RS, &summary(1024, None, None, None), false).contains(&"weak-rsa-key"));
+        assert!(ids_with_key(RS, &summary(2047, None, None, None), false).contains(&"weak-rsa-key"));
+        assert!(
+            !ids_with_key(RS, &summary(2048, None, None, None), false).contains(&"weak-rsa-key")
+        );
+        let mut ec = summary(256, None, None, None);
+        ec.key_type = crate::keys::KeyType::Ec;
+        assert!(!ids_with_key(r#"{"alg":"ES256"}"#, &ec, false).contains(&"weak-rsa-key"));
+    }
+
+    #[test]
+    fn key_use_mismatch_for_use_ops_and_alg() {
+        let has = |k: &KeySummary| ids_with_key(RS, k, false).contains(&"key-use-mismatch");
+        assert!(has(&summary(2048, Some("enc"), None, None)));
+        assert!(has(&summary(2048, None, Some(&["encrypt"]), None)));
+        assert!(has(&summary(2048, None, None, Some("PS256"))));
+        assert!(!has(&summary(
+            2048,
+            Some("sig"),
+            Some(&["verify"]),
+            Some("RS256")
+        )));
+        assert!(!has(&summary(2048, None, None, None)));
+    }
+
+    #[test]
+    fn token_supplied_key_and_alg_confusion() {
+        let mut own = summary(2048, None, None, None);
+        own.from_token = true;
+        assert!(ids_with_key(RS, &own, false).contains(&"token-supplied-key"));
+        assert!(!ids_with_key(RS, &summary(2048, None, None, None), false)
+            .contains(&"token-supplied-key"));
+        let hs = r#"{"alg":"HS256"}"#;
+        assert!(ids_with_key(hs, &own, true).contains(&"alg-confusion"));
+        assert!(!ids_with_key(hs, &own, false).contains(&"alg-confusion"));
+        assert!(!ids_with_key(RS, &own, true).contains(&"alg-confusion"));
+    }
+
+    #[test]
+    fn one_rule_per_lint_id() {
+        // 25 ids in `LintId`; a new id needs its rule in `rules::RULES`.
+        assert_eq!(rules::RULES.len(), 25);
+    }
 }

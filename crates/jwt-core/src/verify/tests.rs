@@ -202,3 +202,191 @@ fn rfc7515_a1_key_in_base64url() {
     assert_eq!(r.verdict, Verdict::Valid);
     assert_eq!(r.key_len, Some(64));
 }
+
+/// A backend that accepts exactly one signature, to test the phases without arithmetic.
+struct Accepts(Vec<u8>);
+
+impl Backend for Accepts {
+    fn verify(&self, _: PublicAlg, _: &keys::PublicKey, _: &[u8], signature: &[u8]) -> bool {
+        signature == self.0
+    }
+}
+
+const ED25519_JWK: &str =
+    r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"ed"}"#;
+
+fn eddsa_token(header: &str, signature: &[u8]) -> String {
+    format!(
+        "{}.e30.{}",
+        b64url::encode(header.as_bytes()),
+        b64url::encode(signature)
+    )
+}
+
+#[test]
+fn plan_asks_then_conclude_decides() {
+    let sig = [7u8; 64];
+    let t = eddsa_token(r#"{"alg":"EdDSA","kid":"ed"}"#, &sig);
+    let d = decode(&t);
+    let Plan::Verify(request) = plan(&d, Some(KeyInput::PublicKey(ED25519_JWK))) else {
+        panic!("a request");
+    };
+    assert_eq!(request.alg, PublicAlg::EdDSA);
+    assert_eq!(request.candidates.len(), 1);
+    assert_eq!(request.signature, sig);
+    assert_eq!(request.signing_input, t.rsplit_once('.').unwrap().0);
+    let valid = conclude(&request, Some(0));
+    assert_eq!(valid.verdict, Verdict::Valid);
+    let key = valid.key.as_ref().unwrap();
+    assert_eq!(key.key_type.code(), "okp");
+    assert_eq!(key.kid.as_deref(), Some("ed"));
+    assert!(
+        valid.message.contains("Ed25519 public key (JWK)"),
+        "{}",
+        valid.message
+    );
+    let invalid = conclude(&request, None);
+    assert_eq!(invalid.verdict, Verdict::Invalid);
+    assert!(invalid.key.is_some());
+    // The one-call form with a backend.
+    let r = check_with(
+        &d,
+        Some(KeyInput::PublicKey(ED25519_JWK)),
+        &Accepts(sig.to_vec()),
+    );
+    assert_eq!(r, valid);
+    let r = check_with(&d, Some(KeyInput::PublicKey(ED25519_JWK)), &NoBackend);
+    assert_eq!(r, invalid);
+}
+
+#[test]
+fn public_key_verdicts_before_any_arithmetic() {
+    let t = eddsa_token(r#"{"alg":"EdDSA"}"#, &[7u8; 64]);
+    let d = decode(&t);
+    let done = |key| match plan(&d, key) {
+        Plan::Done(c) => c,
+        Plan::Verify(_) => panic!("decided without a backend"),
+    };
+    assert_eq!(done(None).verdict, Verdict::NoKey);
+    let bad = done(Some(KeyInput::PublicKey(r#"{"kty":"OKP"}"#)));
+    assert_eq!(bad.verdict, Verdict::BadKey);
+    assert!(
+        bad.message.contains("JWK: member 'crv' is missing"),
+        "{}",
+        bad.message
+    );
+    let mismatch = done(Some(KeyInput::PublicKey(
+        r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#,
+    )));
+    assert_eq!(mismatch.verdict, Verdict::KeyMismatch);
+    // Without its own key, "check against the token's key" has nothing to use.
+    let own = done(Some(KeyInput::TokenKey));
+    assert_eq!(own.verdict, Verdict::NoKey);
+    assert!(own.message.contains("carries no key"), "{}", own.message);
+    // A short Ed25519 signature.
+    let short = eddsa_token(r#"{"alg":"EdDSA"}"#, &[7u8; 63]);
+    let r = check_with(
+        &decode(&short),
+        Some(KeyInput::PublicKey(ED25519_JWK)),
+        &NoBackend,
+    );
+    assert_eq!(r.verdict, Verdict::WrongLength);
+}
+
+#[test]
+fn key_urls_are_named_never_fetched() {
+    let t = eddsa_token(
+        r#"{"alg":"EdDSA","jku":"https://attacker.example/jwks.json"}"#,
+        &[7u8; 64],
+    );
+    let r = check(&decode(&t), None);
+    assert_eq!(r.verdict, Verdict::NoKey);
+    assert!(
+        r.message.contains("'jku'") && r.message.contains("never fetched"),
+        "{}",
+        r.message
+    );
+}
+
+#[test]
+fn token_key_is_used_only_when_asked_and_said_so() {
+    let header = format!(r#"{{"alg":"EdDSA","jwk":{ED25519_JWK}}}"#);
+    let sig = [9u8; 64];
+    let t = eddsa_token(&header, &sig);
+    let d = decode(&t);
+    assert_eq!(
+        check_with(&d, None, &Accepts(sig.to_vec())).verdict,
+        Verdict::NoKey
+    );
+    let r = check_with(&d, Some(KeyInput::TokenKey), &Accepts(sig.to_vec()));
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert!(r.message.contains("self-consistent"), "{}", r.message);
+    assert!(r.key.as_ref().unwrap().from_token);
+}
+
+#[test]
+fn try_all_names_the_matching_encoding() {
+    let key = b"\xfb\xff\x00 a key that is not text";
+    let t = sign(r#"{"alg":"HS256"}"#, r#"{"sub":"1"}"#, key).unwrap();
+    for (text, encoding) in [
+        (
+            "+/8AIGEga2V5IHRoYXQgaXMgbm90IHRleHQ",
+            SecretEncoding::Base64,
+        ),
+        (
+            "-_8AIGEga2V5IHRoYXQgaXMgbm90IHRleHQ",
+            SecretEncoding::Base64url,
+        ),
+        (
+            "fbff002061206b65792074686174206973206e6f742074657874",
+            SecretEncoding::Hex,
+        ),
+    ] {
+        let r = check(
+            &decode(&t),
+            Some(&SecretInput::new(text, SecretEncoding::Auto)),
+        );
+        assert_eq!(r.verdict, Verdict::Valid, "{text}");
+        assert_eq!(r.secret_encoding, Some(encoding));
+        assert!(r.message.contains(encoding.label()), "{}", r.message);
+        assert_eq!(r.key_len, Some(key.len()));
+    }
+    let text = sign(r#"{"alg":"HS256"}"#, "{}", b"plain words").unwrap();
+    let r = check(
+        &decode(&text),
+        Some(&SecretInput::new("plain words", SecretEncoding::Auto)),
+    );
+    assert_eq!(r.secret_encoding, Some(SecretEncoding::Utf8));
+    let r = check(
+        &decode(&text),
+        Some(&SecretInput::new("other", SecretEncoding::Auto)),
+    );
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert!(r.message.contains("tried UTF-8 text"), "{}", r.message);
+    assert!(r.message.contains("hex (not valid hex)"), "{}", r.message);
+    assert_eq!(r.secret_encoding, None);
+}
+
+#[test]
+fn a_public_key_for_an_hs_token() {
+    let pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n";
+    let forged = sign(r#"{"alg":"HS256"}"#, "{}", pem.as_bytes()).unwrap();
+    let r = check_with(&decode(&forged), Some(KeyInput::PublicKey(pem)), &NoBackend);
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert!(r.message.contains("key-confusion attack"), "{}", r.message);
+    let honest = sign(r#"{"alg":"HS256"}"#, "{}", b"k").unwrap();
+    let r = check_with(&decode(&honest), Some(KeyInput::PublicKey(pem)), &NoBackend);
+    assert_eq!(r.verdict, Verdict::KeyMismatch);
+    assert!(r.message.contains("not an HMAC secret"), "{}", r.message);
+}
+
+#[test]
+fn empty_payload_is_checked_like_any_token() {
+    let t = sign(r#"{"alg":"HS256"}"#, "", b"k").unwrap();
+    let r = verdict(&t, Some("k"));
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert!(r.message.contains("RFC 7515 Appendix F"), "{}", r.message);
+    let r = verdict(&t, Some("j"));
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert!(r.expected_signature.is_some());
+}
