@@ -188,12 +188,17 @@ impl Inspector {
                         timing: None,
                         secret_len,
                         weak_secret: weak,
+                        ..LintContext::default()
                     },
                 )
             })
         });
         let time_findings = Memo::new(move |_| {
-            timing.with(|t| t.as_ref().map(lints::timing_findings).unwrap_or_default())
+            timing.with(|t| {
+                t.as_ref()
+                    .map(|t| decoded.with(|d| lints::timing_findings(d, t)))
+                    .unwrap_or_default()
+            })
         });
         let findings = Memo::new(move |_| {
             let mut all = token_findings.get();

@@ -23,14 +23,18 @@ fn key_icon() -> impl IntoView {
 pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
     match verdict {
         Verdict::Valid => ("good", "✔"),
-        Verdict::Invalid | Verdict::WrongLength | Verdict::BadSecret | Verdict::AmbiguousAlg => {
-            ("bad", "✘")
-        }
+        Verdict::Invalid
+        | Verdict::WrongLength
+        | Verdict::BadSecret
+        | Verdict::BadKey
+        | Verdict::KeyMismatch
+        | Verdict::AmbiguousAlg => ("bad", "✘"),
         Verdict::Unsigned => ("bad", "⚠"),
-        Verdict::NoSecret => ("neutral", KEY_ICON),
+        Verdict::NoSecret | Verdict::NoKey => ("neutral", KEY_ICON),
         Verdict::UnsupportedAlg
         | Verdict::AlgMissing
         | Verdict::UnsupportedCrit
+        | Verdict::KidNotFound
         | Verdict::NotEvaluated
         | Verdict::NotApplicable => ("warn", "?"),
     }

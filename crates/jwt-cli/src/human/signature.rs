@@ -36,6 +36,7 @@ fn verdict_style(verdict: Verdict) -> Style {
     match verdict {
         Verdict::Valid => out::GOOD,
         Verdict::NoSecret
+        | Verdict::NoKey
         | Verdict::UnsupportedAlg
         | Verdict::NotEvaluated
         | Verdict::NotApplicable => out::WARN,
@@ -43,6 +44,9 @@ fn verdict_style(verdict: Verdict) -> Style {
         | Verdict::WrongLength
         | Verdict::Unsigned
         | Verdict::BadSecret
+        | Verdict::BadKey
+        | Verdict::KeyMismatch
+        | Verdict::KidNotFound
         | Verdict::AlgMissing
         | Verdict::AmbiguousAlg
         | Verdict::UnsupportedCrit => out::BAD,

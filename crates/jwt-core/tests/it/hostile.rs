@@ -934,14 +934,42 @@ fn detached_payload() {
     let (header, rest) = full.split_once('.').unwrap();
     let (_, sig) = rest.split_once('.').unwrap();
     let detached = format!("{header}..{sig}");
-    // The signature covers content that is not in the token, so it is not judged at all.
+    // The MAC is computed over `header.` like for any token: it does not match (it covers the
+    // missing content), and the message says the payload may be detached.
     let r = Case::new("detached, right secret", detached)
         .secret(SecretInput::utf8(KEY))
-        .verdict("not-evaluated")
-        .says(Says::Verdict, &["detached", "cannot be checked"])
+        .verdict("invalid")
+        .says(
+            Says::Verdict,
+            &["empty", "detached content", "RFC 7515 Appendix F"],
+        )
         .check();
     assert_eq!(r.decoded.payload, Payload::Detached);
     assert!(r.timing.is_none());
+    let expected = sign_text(&format!("{header}."), HmacAlg::HS256, KEY.as_bytes());
+    assert_eq!(
+        r.signature.expected_signature.as_deref(),
+        expected.rsplit('.').next(),
+        "the expected signature is the MAC of 'header.'"
+    );
+}
+
+#[test]
+fn empty_payload_signed_as_empty() {
+    // Issue 12: an empty payload is still signed text; a MAC over `header.` is valid.
+    let header = b64url::encode(HEADER.as_bytes());
+    let token = sign_text(&format!("{header}."), HmacAlg::HS256, KEY.as_bytes());
+    let r = Case::new("empty payload, matching MAC", token.clone())
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .says(Says::Verdict, &["empty", "detached content"])
+        .check();
+    assert_eq!(r.decoded.payload, Payload::Detached);
+    Case::new("empty payload, other secret", token)
+        .secret(SecretInput::utf8("another secret of enough length!"))
+        .verdict("invalid")
+        .says(Says::Verdict, &["does not match", "RFC 7515 Appendix F"])
+        .check();
 }
 
 // ---------------------------------------------------------------------------------------------
