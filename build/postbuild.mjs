@@ -99,7 +99,7 @@ const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: bytes });
 ${publicApi}
-window.jwtInspector = publicApi({ inspectToken, verifyToken, findWeakSecret, weakSecretCount });
+window.jwtInspector = publicApi({ inspectToken, verifyToken, findWeakSecret, weakSecretCount, verifyWithKey });
 `;
 const style = read(css).toString();
 const sha256 = (text) => `'sha256-${digest('sha256', text)}'`;

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod panels;
 pub mod sample;
 pub mod state;
+pub mod webcrypto;
 pub mod widget;
 
 use leptos::prelude::*;
