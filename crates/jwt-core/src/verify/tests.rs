@@ -321,7 +321,9 @@ fn token_key_is_used_only_when_asked_and_said_so() {
     let r = check_with(&d, Some(KeyInput::TokenKey), &Accepts(sig.to_vec()));
     assert_eq!(r.verdict, Verdict::Valid);
     assert!(r.message.contains("self-consistent"), "{}", r.message);
-    assert!(r.key.as_ref().unwrap().from_token);
+    let key = r.key.as_ref().unwrap();
+    assert!(key.from_token);
+    assert!(key.reason.contains("explicitly chosen"), "{}", key.reason);
 }
 
 #[test]
