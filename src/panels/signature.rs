@@ -87,7 +87,7 @@ pub fn SignaturePanel() -> impl IntoView {
                     }
                     prop:value=move || state.encoding.get().code()
                 >
-                    {SecretEncoding::ALL.into_iter().chain([SecretEncoding::Auto]).map(|e| view! {
+                    {SecretEncoding::CHOICES.into_iter().map(|e| view! {
                         <option value=e.code()>{e.label()}</option>
                     }).collect_view()}
                 </select>

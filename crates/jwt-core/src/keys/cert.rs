@@ -133,7 +133,12 @@ fn string_value(value: Tlv<'_>) -> String {
 /// A UTCTime or GeneralizedTime as Unix seconds (RFC 5280 §4.1.2.5: `YYMMDDHHMMSSZ` or
 /// `YYYYMMDDHHMMSSZ`).
 fn time(value: Tlv<'_>) -> Result<Option<i64>, KeyError> {
-    let text = std::str::from_utf8(value.contents).unwrap_or_default();
+    // Times are ASCII digits and 'Z'; anything else is refused before it is sliced.
+    let text = std::str::from_utf8(value.contents)
+        .ok()
+        .filter(|t| t.is_ascii())
+        .unwrap_or_default();
+    let shown = String::from_utf8_lossy(value.contents);
     let full = match value.tag {
         tag::UTC_TIME if text.len() == 13 => {
             let yy: u32 = text[..2].parse().unwrap_or(0);
@@ -144,7 +149,7 @@ fn time(value: Tlv<'_>) -> Result<Option<i64>, KeyError> {
         tag::UTC_TIME | tag::GENERALIZED_TIME => {
             return Err(KeyError::der(der::DerError {
                 offset: value.offset,
-                message: format!("the time '{text}' is not in the form RFC 5280 requires"),
+                message: format!("the time '{shown}' is not in the form RFC 5280 requires"),
             }))
         }
         other => {
@@ -159,7 +164,7 @@ fn time(value: Tlv<'_>) -> Result<Option<i64>, KeyError> {
     if !digits_ok {
         return Err(KeyError::der(der::DerError {
             offset: value.offset,
-            message: format!("the time '{text}' is not in the form RFC 5280 requires"),
+            message: format!("the time '{shown}' is not in the form RFC 5280 requires"),
         }));
     }
     let rfc3339 = format!(

@@ -197,8 +197,55 @@ fn decode_body(
     })
 }
 
+/// PEM pasted on one line: from a JSON string (with `\n` escapes) or an environment variable
+/// (with spaces). The text is rewrapped, and the note says so.
+fn unwrap_one_line(text: &str) -> Option<(String, &'static str)> {
+    let t = text.trim();
+    if t.lines().count() > 1 {
+        return None;
+    }
+    if t.contains("\\n") {
+        let lines = t.replace("\\r\\n", "\n").replace("\\n", "\n");
+        return Some((
+            lines,
+            "the PEM text had '\\n' escapes instead of line breaks; it was read with line breaks",
+        ));
+    }
+    let begin = t.find("-----BEGIN ")?;
+    let header_end = begin + 11 + t[begin + 11..].find("-----")? + 5;
+    let end = header_end + t[header_end..].find("-----END ")?;
+    let body: Vec<&str> = t[header_end..end].split_whitespace().collect();
+    Some((
+        format!(
+            "{}\n{}\n{}",
+            &t[begin..header_end],
+            body.join("\n"),
+            &t[end..]
+        ),
+        "the PEM text was on one line; it was read as if wrapped",
+    ))
+}
+
 /// Reads PEM text: the first public key or certificate it holds.
 pub fn read(text: &str) -> Result<KeySet, KeyError> {
+    if let Some((wrapped, note)) = unwrap_one_line(text) {
+        // The pasted text is one line, so every PEM error is on it.
+        let mut set = read_lines(&wrapped).map_err(|mut e| {
+            if let Some(KeyLocation::PemLine { line }) = &mut e.location {
+                *line = text[..text.len() - text.trim_start().len()]
+                    .matches('\n')
+                    .count()
+                    + 1;
+            }
+            e
+        })?;
+        set.notes.push(note.to_string());
+        return Ok(set);
+    }
+    read_lines(text)
+}
+
+fn read_lines(text: &str) -> Result<KeySet, KeyError> {
     let blocks = blocks(text)?;
     if let Some(private) = blocks.iter().find(|b| private_label(&b.label).is_some()) {
         let what = private_label(&private.label).unwrap_or_default();

@@ -64,6 +64,9 @@ fn single(set: &KeySet, alg: PublicAlg, kid: Option<&str>) -> Result<Choice, Ref
     let key = entry.key.as_ref().map_err(|e| Refusal::BadKey(e.clone()))?;
     alg.fits(&key.public).map_err(misfit)?;
     let reason = match (kid, key.kid.as_deref()) {
+        _ if key.form.from_token() => {
+            "the key inside the token, used only because it was explicitly chosen".to_string()
+        }
         (Some(t), Some(k)) if t != k => format!(
             "the only key given; note that its kid '{k}' differs from the token's '{t}', so a server that selects keys by kid would not use it"
         ),

@@ -217,3 +217,17 @@ fn bit_lengths() {
     assert_eq!(bit_length(&[1]), 1);
     assert_eq!(bit_length(&[0, 0x80, 0]), 16);
 }
+
+#[test]
+fn pem_pasted_on_one_line() {
+    let escaped = ED25519_PEM.replace('\n', "\\n");
+    let set = read(&escaped).unwrap();
+    assert_eq!(set.keys().next().unwrap().public, one(ED25519_JWK).public);
+    assert!(set.notes[0].contains("escapes"), "{:?}", set.notes);
+    let spaced = ED25519_PEM.replace('\n', " ");
+    let set = read(&spaced).unwrap();
+    assert_eq!(set.keys().next().unwrap().public, one(ED25519_JWK).public);
+    assert!(set.notes[0].contains("one line"), "{:?}", set.notes);
+    let e = read("\n-----BEGIN PUBLIC KEY----- MCow*BQYD -----END PUBLIC KEY-----").unwrap_err();
+    assert_eq!(e.location, Some(KeyLocation::PemLine { line: 2 }), "{e}");
+}

@@ -370,26 +370,24 @@ pub fn conclude(request: &VerifyRequest, verified: Option<usize>) -> SignatureCh
         return out.verdict(Verdict::NoKey, "No key was left to try.");
     };
     let summary = summary(chosen, request.set_size);
+    let key_words = key_phrase(&summary, &chosen.key);
     let from_token = summary.from_token;
     let tried = request.candidates.len();
     let mut message = match verified.filter(|&i| i < tried) {
         Some(_) if from_token => format!(
-            "The {} signature matches the key inside the token ({}). This proves only that the token is self-consistent: anyone can make a key pair, put its public half in the header and sign, so it says nothing about who made the token. Verify with the issuer's own key instead.",
+            "The {} signature matches the key inside the token ({key_words}). This proves only that the token is self-consistent: anyone can make a key pair, put its public half in the header and sign, so it says nothing about who made the token. Verify with the issuer's own key instead.",
             request.alg.name(),
-            summary.description
         ),
         Some(_) => format!(
-            "The {} signature matches {}: whoever made this token held the matching private key, and header and payload are unchanged since.",
+            "The {} signature matches {key_words}: whoever made this token held the matching private key, and header and payload are unchanged since.",
             request.alg.name(),
-            summary.description
         ),
         None if tried > 1 => format!(
             "None of the {tried} keys that fit {} verifies the signature: either the token was signed with another key, or the header or payload was changed after signing.",
             request.alg.name()
         ),
         None => format!(
-            "The signature does not match {}: either the token was signed with another key, or the header or payload was changed after signing.",
-            summary.description
+            "The signature does not match {key_words}: either the token was signed with another key, or the header or payload was changed after signing.",
         ),
     };
     if verified.is_none() && from_token {
@@ -414,6 +412,17 @@ pub fn conclude(request: &VerifyRequest, verified: Option<usize>) -> SignatureCh
     );
     check.key = Some(Box::new(summary));
     check
+}
+
+/// The key in a sentence: "the RSA 2048-bit public key (PEM, SPKI)", "the JWKS key with kid 'k2'
+/// (RSA 2048-bit)".
+fn key_phrase(summary: &KeySummary, key: &keys::Key) -> String {
+    let kind = key.public.kind_words();
+    match (summary.set_size, &summary.kid, summary.position) {
+        (Some(_), Some(kid), _) => format!("the JWKS key with kid '{kid}' ({kind})"),
+        (Some(_), None, Some(p)) => format!("JWKS key {p} ({kind})"),
+        _ => format!("the {}", summary.description),
+    }
 }
 
 /// Appended to the verdict of a token whose payload segment is empty.

@@ -159,6 +159,18 @@ impl PublicAlg {
         }
     }
 
+    /// The WebCrypto algorithm name: `RSASSA-PKCS1-v1_5`, `RSA-PSS`, `ECDSA` or `Ed25519`. With
+    /// it go [`PublicAlg::hash`] (for RSA and ECDSA), the PSS salt length (the hash length) and
+    /// the ECDSA `namedCurve` ([`PublicAlg::curve`]).
+    pub fn webcrypto_name(self) -> &'static str {
+        match self.family() {
+            Family::RsaPkcs1 => "RSASSA-PKCS1-v1_5",
+            Family::RsaPss => "RSA-PSS",
+            Family::Ecdsa => "ECDSA",
+            Family::Ed25519 => "Ed25519",
+        }
+    }
+
     /// A short name of the scheme, for messages.
     pub fn scheme(self) -> &'static str {
         match self.family() {

@@ -321,7 +321,9 @@ fn token_key_is_used_only_when_asked_and_said_so() {
     let r = check_with(&d, Some(KeyInput::TokenKey), &Accepts(sig.to_vec()));
     assert_eq!(r.verdict, Verdict::Valid);
     assert!(r.message.contains("self-consistent"), "{}", r.message);
-    assert!(r.key.as_ref().unwrap().from_token);
+    let key = r.key.as_ref().unwrap();
+    assert!(key.from_token);
+    assert!(key.reason.contains("explicitly chosen"), "{}", key.reason);
 }
 
 #[test]
@@ -389,4 +391,21 @@ fn empty_payload_is_checked_like_any_token() {
     let r = verdict(&t, Some("j"));
     assert_eq!(r.verdict, Verdict::Invalid);
     assert!(r.expected_signature.is_some());
+}
+
+#[test]
+fn public_algorithms_and_their_webcrypto_names() {
+    for alg in PublicAlg::ALL {
+        assert_eq!(PublicAlg::from_name(alg.name()), Some(alg));
+        assert!(!alg.webcrypto_name().is_empty());
+    }
+    assert_eq!(PublicAlg::PS384.webcrypto_name(), "RSA-PSS");
+    assert_eq!(PublicAlg::PS384.hash().map(Hash::output_len), Some(48));
+    assert_eq!(
+        PublicAlg::ES512.curve().map(keys::EcCurve::name),
+        Some("P-521")
+    );
+    assert_eq!(PublicAlg::ES512.fixed_signature_len(), Some(132));
+    assert_eq!(PublicAlg::Ed25519.webcrypto_name(), "Ed25519");
+    assert_eq!(PublicAlg::from_name("ES256K"), None);
 }

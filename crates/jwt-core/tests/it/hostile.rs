@@ -1736,3 +1736,34 @@ fn fuzz_regressions() {
         }
     }
 }
+
+#[test]
+fn size_findings_do_not_hide_one_another() {
+    // Issue 12: a 9 KB token is too large for a header and, as well, for a cookie.
+    let sized = |bytes: usize| {
+        let pad = "a".repeat(bytes * 3 / 4);
+        let payload = format!(
+            r#"{{"sub":"1","iat":{},"exp":{},"pad":"{pad}"}}"#,
+            NOW - 60,
+            NOW + 840
+        );
+        sign(HEADER, &payload, KEY.as_bytes()).unwrap()
+    };
+    let five = sized(5 * 1024);
+    assert!((5000..8192).contains(&five.len()), "{}", five.len());
+    Case::new("5 KB token", five)
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .finding("too-large-for-cookie")
+        .no_finding("too-large-for-header")
+        .check();
+    let nine = sized(9 * 1024);
+    assert!(nine.len() > 9000, "{}", nine.len());
+    Case::new("9 KB token", nine)
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .finding("too-large-for-cookie")
+        .finding("too-large-for-header")
+        .says(Says::Finding("too-large-for-header"), &["8 KB"])
+        .check();
+}

@@ -182,3 +182,21 @@ fn pem_body(pem: &str) -> Vec<u8> {
         .decode(body)
         .expect("PEM body")
 }
+
+#[test]
+fn a_certificate_time_that_is_not_ascii_is_an_error_not_a_panic() {
+    let pem = fixture("RS256.cert.pem");
+    let mut der = pem_body(&pem);
+    let at = der
+        .windows(13)
+        .position(|w| w == b"240101000000Z")
+        .expect("notBefore as UTCTime");
+    // "€" is three bytes of UTF-8: the time keeps its length but is no longer ASCII.
+    der[at..at + 3].copy_from_slice("€".as_bytes());
+    let e = keys::read(&base64(&der)).expect_err("a bad time");
+    assert_eq!(e.kind, KeyErrorKind::Der);
+    assert!(
+        e.to_string().contains("not in the form RFC 5280 requires"),
+        "{e}"
+    );
+}

@@ -153,3 +153,96 @@ fn wycheproof_jws_public_key_cases() {
         "{by_verdict:?}"
     );
 }
+
+/// `json_web_key_test.json` cases whose key set is public (RS/ES): the group's JWKS is pasted
+/// and the key is chosen by the token's kid. Every case labelled `invalid` is either not `valid`
+/// here, or listed: the signature is mathematically valid for the key, so the inspector says
+/// `valid` and (where it has one) raises the finding that tells why a library refuses it.
+const KEY_SET_LISTED: &[(u64, Option<LintId>, &str)] = &[
+    (
+        6,
+        Some(LintId::KeyUseMismatch),
+        "the key's use is 'enc' and its alg RSA1_5",
+    ),
+    (
+        7,
+        None,
+        "the RSA key has the ROCA weakness (CVE-2017-15361), a property of how it was generated \
+         that the inspector does not test for; the signature itself matches",
+    ),
+    (
+        8,
+        Some(LintId::WeakRsaKey),
+        "a 1024-bit RSA key: the signature is still checked",
+    ),
+    (
+        19,
+        Some(LintId::KeyUseMismatch),
+        "a P-256 key whose JWK alg says ES521",
+    ),
+    (
+        20,
+        Some(LintId::KeyUseMismatch),
+        "a P-256 key whose JWK alg says ES224",
+    ),
+    (21, Some(LintId::KeyUseMismatch), "the key's use is 'enc'"),
+];
+
+#[test]
+fn wycheproof_jwk_public_key_sets() {
+    let doc = load_json(&format!("{WYCHEPROOF}/json_web_key_test.json"));
+    let options = Options::recommended(NOW);
+    let (mut judged, mut listed) = (0, Vec::new());
+    for group in doc["testGroups"].as_array().expect("testGroups") {
+        let Some(set) = group.get("public") else {
+            // Secret key sets: jwt-core's own tests (vectors_wycheproof.rs).
+            continue;
+        };
+        let set = set.to_string();
+        for test in group["tests"].as_array().expect("tests") {
+            let id = test["tcId"].as_u64().expect("tcId");
+            let jws = test["jws"].as_str().expect("jws");
+            let context = format!("json_web_key_test.json tcId {id} ({})", test["comment"]);
+            let report = inspect_with(jws, Some(KeyInput::PublicKey(&set)), &options, &RustCrypto);
+            let verdict = report.signature.verdict;
+            if let Some((_, finding, reason)) = KEY_SET_LISTED.iter().find(|l| l.0 == id) {
+                assert_eq!(test["result"], "invalid", "{context}");
+                assert_eq!(verdict, Verdict::Valid, "{context}: {reason}");
+                if let Some(f) = finding {
+                    assert!(
+                        report.findings.iter().any(|x| x.id == *f),
+                        "{context}: {reason}"
+                    );
+                }
+                listed.push(id);
+                continue;
+            }
+            if test["result"] == "valid" {
+                assert_eq!(
+                    verdict,
+                    Verdict::Valid,
+                    "{context}: {}",
+                    report.signature.message
+                );
+                let key = report.signature.key.as_ref().expect("key summary");
+                assert_eq!(key.kid.as_deref(), Some("kid-rsa-sign"), "{context}");
+            } else {
+                assert_ne!(
+                    verdict,
+                    Verdict::Valid,
+                    "{context}: {}",
+                    report.signature.message
+                );
+            }
+            judged += 1;
+        }
+    }
+    println!(
+        "json_web_key_test.json public key sets: {judged} judged by result, listed {listed:?}"
+    );
+    let mut expected: Vec<u64> = KEY_SET_LISTED.iter().map(|l| l.0).collect();
+    expected.sort_unstable();
+    listed.sort_unstable();
+    assert_eq!(listed, expected, "every listed tcId was met");
+    assert_eq!(judged, 5, "tcId 5, 9, 22, 23, 24");
+}
