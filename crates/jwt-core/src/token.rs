@@ -73,7 +73,8 @@ pub enum StructureKind {
     HeaderNotJson,
     /// The header is JSON, but not an object.
     HeaderNotObject,
-    /// Header or payload JSON nests deeper than the parser allows.
+    /// The header's JSON nests deeper than the parser allows. (A payload that does is shown as
+    /// text: only the header is needed to check the signature.)
     NestingTooDeep,
     /// A 5-segment token that is not a well-formed JWE.
     InvalidJwe,
@@ -143,12 +144,16 @@ pub struct Segment {
 pub enum Payload {
     /// JSON (normally an object of claims). Shared, so copies of a decoded token stay cheap.
     Json(Arc<Document>),
-    /// UTF-8 text that is not JSON; `json_error` explains when it looked like JSON.
+    /// UTF-8 text not shown as JSON: it is not JSON, or it is JSON this inspector does not lay out
+    /// (nested too deep). The signature covers the bytes, so it is checked all the same.
     Text {
         /// The text.
         text: String,
-        /// Why it is not JSON, when it starts like JSON.
+        /// Why it is not shown as JSON, when it starts like JSON.
         json_error: Option<String>,
+        /// How deep the JSON nests, when nesting deeper than [`json::MAX_DEPTH`] is the reason.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        nesting_depth: Option<usize>,
     },
     /// Bytes that are not UTF-8.
     Binary {
@@ -180,6 +185,26 @@ impl Payload {
             Payload::Json(doc) => Some(&**doc),
             _ => None,
         }
+    }
+
+    /// Why a payload is shown as text, in a sentence; `None` for the other kinds.
+    pub fn text_note(&self) -> Option<String> {
+        let Payload::Text {
+            json_error,
+            nesting_depth,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        Some(match (nesting_depth, json_error) {
+            (Some(depth), _) => format!(
+                "The payload is JSON nested {depth} levels deep, deeper than the {} levels this inspector lays out, so it is shown as text. The signature covers these bytes and is checked as usual.",
+                json::MAX_DEPTH
+            ),
+            (None, Some(e)) => format!("The payload looks like JSON but is not valid ({e}); shown as text."),
+            (None, None) => "The payload is not JSON (JWS allows any content); shown as text.".to_string(),
+        })
     }
 
     /// The claims object, when the payload is a JSON object.
@@ -493,32 +518,59 @@ fn decode_jws(decoded: &mut Decoded) {
     if decoded.segments[1].start == decoded.segments[1].end {
         decoded.payload = Payload::Detached;
     } else if let Some(bytes) = decode_segment(decoded, 1, StructureKind::InvalidBase64url) {
-        decoded.payload = match json::parse(&bytes) {
-            Ok(doc) => Payload::Json(Arc::new(doc)),
-            Err(e @ JsonError::TooDeep { .. }) => {
-                let err = json_error(
-                    decoded,
-                    SegmentName::Payload,
-                    StructureKind::NestingTooDeep,
-                    &e,
-                );
-                decoded.errors.push(err);
-                Payload::Absent
-            }
-            Err(JsonError::NotUtf8 { .. }) => Payload::Binary { bytes },
-            Err(e) => {
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                let looks_like_json = text.trim_start().starts_with(['{', '[']);
-                Payload::Text {
-                    json_error: looks_like_json.then(|| e.message()),
-                    text,
-                }
-            }
-        };
+        decoded.payload = payload_of(bytes);
     }
     if decoded.segments.len() == 3 {
         decoded.signature = decode_segment(decoded, 2, StructureKind::InvalidBase64url);
     }
+}
+
+/// The payload model of decoded payload bytes. Every failure of the JSON reader leaves the payload
+/// readable as text (or hex): a JWS signature covers the bytes, not their JSON, so a payload the
+/// reader refuses is never a structural error.
+fn payload_of(bytes: Vec<u8>) -> Payload {
+    match json::parse(&bytes) {
+        Ok(doc) => Payload::Json(Arc::new(doc)),
+        Err(JsonError::NotUtf8 { .. }) => Payload::Binary { bytes },
+        Err(e) => {
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            let too_deep = matches!(e, JsonError::TooDeep { .. });
+            let looks_like_json = too_deep || text.trim_start().starts_with(['{', '[']);
+            Payload::Text {
+                json_error: looks_like_json.then(|| e.message()),
+                nesting_depth: too_deep.then(|| nesting_depth(&text)),
+                text,
+            }
+        }
+    }
+}
+
+/// The deepest nesting of arrays and objects in JSON-like text, in one pass and without
+/// recursion; brackets inside strings do not count.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn decode_jwe(decoded: &mut Decoded) {
@@ -657,7 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_in_either_part() {
+    fn deep_nesting_stops_the_header_but_not_the_payload() {
         let deep = b64url::encode(("[".repeat(100_000) + &"]".repeat(100_000)).as_bytes());
         let d = decode(&format!("{deep}.e30."));
         assert_eq!(
@@ -665,10 +717,27 @@ mod tests {
             [(StructureKind::NestingTooDeep, Some(SegmentName::Header))]
         );
         let d = decode(&format!("e30.{deep}."));
-        assert_eq!(
-            kinds(&d),
-            [(StructureKind::NestingTooDeep, Some(SegmentName::Payload))]
-        );
+        assert!(d.is_well_formed(), "{:?}", d.errors);
+        assert!(matches!(
+            d.payload,
+            Payload::Text {
+                nesting_depth: Some(100_000),
+                json_error: Some(_),
+                ..
+            }
+        ));
+        assert!(d
+            .payload
+            .text_note()
+            .unwrap()
+            .contains("100000 levels deep"));
+    }
+
+    #[test]
+    fn nesting_depth_ignores_brackets_in_strings() {
+        assert_eq!(nesting_depth(r#"[{"a":"[[[\"{{","b":[1]}]"#), 3);
+        assert_eq!(nesting_depth("]]]["), 1);
+        assert_eq!(nesting_depth("1"), 0);
     }
 
     #[test]
@@ -678,7 +747,8 @@ mod tests {
             d.payload,
             Payload::Text {
                 text: "$.02".into(),
-                json_error: None
+                json_error: None,
+                nesting_depth: None,
             }
         );
         let d = decode(&format!("e30.{}.", b64url::encode(b"{\"a\":")));
