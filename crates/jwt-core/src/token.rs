@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::b64url::{self, Noncanonical};
-use crate::input::{self, Cleanup};
+use crate::input::{self, Candidate, Cleanup, Found};
 use crate::json::{self, Document, JsonError};
 
 /// The largest input accepted, in bytes; larger input is refused with a message saying so.
@@ -80,6 +80,9 @@ pub enum StructureKind {
     InvalidJwe,
     /// The input is larger than [`MAX_INPUT_BYTES`].
     InputTooLarge,
+    /// The input is a wrapper (a cURL command, HTTP headers, JSON, a URL, cookies) that holds no
+    /// token.
+    NoTokenFound,
 }
 
 impl StructureKind {
@@ -94,6 +97,7 @@ impl StructureKind {
             StructureKind::NestingTooDeep => "nesting-too-deep",
             StructureKind::InvalidJwe => "invalid-jwe",
             StructureKind::InputTooLarge => "input-too-large",
+            StructureKind::NoTokenFound => "no-token-found",
         }
     }
 }
@@ -223,7 +227,13 @@ pub struct Decoded {
     pub input_len: usize,
     /// What was removed from the input to find the token.
     pub cleanups: Vec<Cleanup>,
-    /// The cleaned compact token.
+    /// The tokens found when the input held more than a token (a URL, a token response, cookies,
+    /// HTTP headers, a cURL command, a log line, several tokens): JWTs first, in the order they
+    /// appear, then opaque tokens. Empty when the input was the token itself.
+    pub candidates: Vec<Candidate>,
+    /// Which of `candidates` is decoded here (`None` when there are none); see [`decode_choice`].
+    pub chosen: Option<usize>,
+    /// The cleaned compact token (the chosen candidate's, when there are several).
     pub token: String,
     /// JWS, JWE or unknown.
     pub form: Form,
@@ -259,6 +269,11 @@ impl Decoded {
             .map(|s| &self.token[s.start..s.end])
     }
 
+    /// The candidate decoded here, when the token was found inside a larger text.
+    pub fn chosen_candidate(&self) -> Option<&Candidate> {
+        self.candidates.get(self.chosen?)
+    }
+
     /// True when the token decoded without structural errors.
     pub fn is_well_formed(&self) -> bool {
         self.errors.is_empty()
@@ -266,10 +281,20 @@ impl Decoded {
 }
 
 /// Decodes pasted text into its parts. Never fails: problems are listed in [`Decoded::errors`].
+/// When the text holds several tokens, the first JWT is decoded (the same as
+/// `decode_choice(input, 0)`).
 pub fn decode(input: &str) -> Decoded {
+    decode_choice(input, 0)
+}
+
+/// Decodes candidate `choice` of the tokens found in pasted text (see [`Decoded::candidates`]);
+/// a choice out of range decodes the first, as does any choice when the text is a single token.
+pub fn decode_choice(input: &str, choice: usize) -> Decoded {
     let mut decoded = Decoded {
         input_len: input.len(),
         cleanups: Vec::new(),
+        candidates: Vec::new(),
+        chosen: None,
         token: String::new(),
         form: Form::Unknown,
         segments: Vec::new(),
@@ -294,23 +319,34 @@ pub fn decode(input: &str) -> Decoded {
         });
         return decoded;
     }
-    let cleaned = input::clean(input);
+    let cleaned = match input::find(input) {
+        Found::Token(cleaned) => cleaned,
+        Found::Candidates(mut picks) => {
+            let chosen = if choice < picks.len() { choice } else { 0 };
+            decoded.chosen = Some(chosen);
+            decoded.candidates = picks.iter().map(|p| p.candidate.clone()).collect();
+            picks.swap_remove(chosen).cleaned
+        }
+        Found::NoToken(wrapper) => {
+            // A JSON-serialized JWS is a token in the wrong form, as before: its error is the
+            // segment count, with a message that says which form it is.
+            let kind = match wrapper {
+                input::Wrapper::JsonSerialization => StructureKind::WrongSegmentCount,
+                _ => StructureKind::NoTokenFound,
+            };
+            decoded.errors.push(StructureError {
+                kind,
+                segment: None,
+                position: None,
+                decoded: false,
+                offset: None,
+                message: wrapper.no_token_message().to_string(),
+            });
+            return decoded;
+        }
+    };
     decoded.cleanups = cleaned.cleanups;
     decoded.token = cleaned.token;
-    if cleaned.token_like_words >= 2 {
-        decoded.errors.push(StructureError {
-            kind: StructureKind::WrongSegmentCount,
-            segment: None,
-            position: None,
-            decoded: false,
-            offset: None,
-            message: format!(
-                "The input holds {} tokens separated by spaces or line breaks; paste one token at a time.",
-                cleaned.token_like_words
-            ),
-        });
-        return decoded;
-    }
     if decoded.token.is_empty() {
         decoded.errors.push(StructureError {
             kind: StructureKind::EmptyInput,

@@ -338,14 +338,27 @@ fn six_segments() {
 
 #[test]
 fn two_tokens_on_separate_lines() {
-    // Two JWS pasted one per line: the line break is removed as wrapping, which leaves five
-    // segments, read as a JWE. The message is about 'enc', not about two tokens.
-    // Two whole tokens on separate lines are not one wrapped token.
+    // Two whole tokens on separate lines are not one wrapped token: both are offered, and the
+    // first is decoded.
     let t = good_token();
-    Case::new("two tokens", format!("{t}\n{t}"))
-        .error("wrong-segment-count", None)
-        .says(Says::Error, &["2 tokens", "one token at a time"])
+    let other = sign(HEADER, r#"{"sub":"2"}"#, b"another key").unwrap();
+    let r = Case::new("two tokens", format!("{t}\n{other}\n"))
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .cleanups(&[Cleanup::SurroundingText])
         .check();
+    let labels: Vec<_> = r
+        .decoded
+        .candidates
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["token 1", "token 2"]);
+    assert_eq!(r.decoded.chosen, Some(0));
+    assert_eq!(r.decoded.token, t);
+    let second = token::decode_choice(&format!("{t}\n{other}\n"), 1);
+    assert_eq!(second.token, other);
+    assert_eq!(second.chosen, Some(1));
 }
 
 #[test]
@@ -470,7 +483,8 @@ fn surrounding_quotes_from_a_json_log() {
         .verdict("valid")
         .cleanups(&[Cleanup::SurroundingQuotes, Cleanup::BearerPrefix])
         .check();
-    // A trailing comma from the log is not removed; the errors name the quote character.
+    // A trailing comma stuck to the quotes is not removed: without spaces, characters attached
+    // to a token are damage, not text. The errors name the quote character.
     Case::new("quote and comma", format!("\"{t}\","))
         .error("invalid-base64url", Some("header"))
         .error("invalid-base64url", Some("signature"))

@@ -5,6 +5,7 @@
 //! required: a missing directory fails the tests with a message instead of skipping them.
 
 mod hostile;
+mod paste;
 mod properties;
 mod vectors_rfc;
 mod vectors_wycheproof;
