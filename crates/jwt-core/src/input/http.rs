@@ -33,7 +33,7 @@ pub(super) fn is_message(text: &str) -> bool {
 /// True for a cookie list on its own, as `document.cookie` gives it: `name=value; name=value`.
 pub(super) fn is_cookie_list(text: &str) -> bool {
     let first = text.split(';').next().unwrap_or_default();
-    text.contains(';')
+    text.contains("; ")
         && first
             .split_once('=')
             .is_some_and(|(name, _)| !name.is_empty() && !name.trim().contains(char::is_whitespace))

@@ -605,8 +605,10 @@ mod tests {
             candidates(&format!("id_token={A}")),
             [("id_token".into(), A.into(), vec![Cleanup::UrlParameter])]
         );
-        // A damaged token is not read as a parameter named like base64.
+        // A damaged token is not read as a parameter named like base64, or as a list.
         check(&format!("e30={A}"), &format!("e30={A}"), &[]);
+        check("e30=.e30&.AA", "e30=.e30&.AA", &[]);
+        check("e30=.e30=.AA;", "e30=.e30=.AA;", &[]);
     }
 
     #[test]

@@ -26,8 +26,8 @@ fn has_scheme(text: &str) -> bool {
 }
 
 /// True for `name=value…` that is a parameter list rather than a damaged token (`e30=e30.…`):
-/// several parameters, a name that names a token, or a word of lower-case letters (`session`)
-/// whose value is a JWT.
+/// several `name=value` pairs, a name that names a token, or a word of lower-case letters
+/// (`session`) whose value is a JWT.
 fn is_parameter_list(text: &str) -> bool {
     let Some((name, rest)) = text.split_once('=') else {
         return false;
@@ -41,7 +41,8 @@ fn is_parameter_list(text: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || matches!(b, b'_' | b'-'));
     let value = rest.split('&').next().unwrap_or_default();
-    plain_name && (text.contains('&') || names_a_token(name) || (word && looks_like_jwt(value)))
+    let list = text.contains('&') && text.split('&').all(|pair| pair.contains('='));
+    plain_name && (list || names_a_token(name) || (word && looks_like_jwt(value)))
 }
 
 /// Offers the tokens in a URL's query string and fragment, or in a parameter list.
