@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     // Opening a `#token=` link (or changing the fragment) loads that token.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(t) = browser::fragment_token() {
-            inspector.token.set(t);
+            inspector.set_token(t);
         }
     });
     on_cleanup(move || hash_listener.remove());

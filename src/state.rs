@@ -96,6 +96,8 @@ fn checking(request: &VerifyRequest) -> SignatureCheck {
 pub struct Inspector {
     /// The text in the token field.
     pub token: RwSignal<String>,
+    /// Which of the tokens found in the pasted text is shown (`Decoded::candidates`).
+    pub candidate: RwSignal<usize>,
     /// The text in the secret field. Never persisted, never put in a URL.
     pub secret: RwSignal<String>,
     /// The sample token while the secret is the sample's own (not typed by the user); replacing
@@ -172,7 +174,9 @@ impl Inspector {
                 });
             }
         });
-        let decoded = Memo::new(move |_| settled.with(|t| token::decode(t)));
+        let candidate = RwSignal::new(0usize);
+        let decoded =
+            Memo::new(move |_| settled.with(|t| token::decode_choice(t, candidate.get())));
         let public_key = RwSignal::new(String::new());
         let use_token_key = RwSignal::new(false);
         let plan = Memo::new(move |_| {
@@ -318,6 +322,7 @@ impl Inspector {
         });
         Inspector {
             token,
+            candidate,
             secret,
             sample_secret_for,
             encoding,
@@ -339,11 +344,17 @@ impl Inspector {
         }
     }
 
+    /// Replaces the token text; the first token found in it is shown.
+    pub fn set_token(&self, text: String) {
+        self.candidate.set(0);
+        self.token.set(text);
+    }
+
     /// Shows a fresh sample token with its own secret.
     pub fn load_sample(&self, now: i64) {
         let token = crate::sample::token(now);
         self.sample_secret_for.set(Some(token.clone()));
-        self.token.set(token);
+        self.set_token(token);
         self.secret.set(crate::sample::SECRET.to_string());
         self.encoding.set(SecretEncoding::Utf8);
     }
@@ -390,6 +401,7 @@ impl Inspector {
         };
         let mut options = Options::recommended(self.evaluation_instant());
         options.clock_skew = self.skew.get_untracked();
+        options.candidate = self.candidate.get_untracked();
         // Only an answer to the current request may be replayed.
         let answer = self.answer.get_untracked().filter(|a| {
             self.plan

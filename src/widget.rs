@@ -120,6 +120,7 @@ impl Widget {
     /// Shows another token (when the element's `token` attribute changes).
     #[wasm_bindgen(js_name = setToken)]
     pub fn set_token(&self, token: String) {
+        self.inspector.candidate.try_set(0);
         self.inspector.token.try_set(token);
     }
 

@@ -19,6 +19,9 @@ pub struct Options {
     /// Scan the built-in weak-secret list only when the signed text is at most this many bytes,
     /// so that a megabyte token does not cost hundreds of megabytes of hashing. Recommended: 64 KiB.
     pub weak_secret_scan_limit: usize,
+    /// Which of the tokens found in the pasted text to inspect (`Decoded::candidates`); 0, the
+    /// first JWT, unless the user chose another.
+    pub candidate: usize,
 }
 
 impl Options {
@@ -28,6 +31,7 @@ impl Options {
             now,
             clock_skew: 60,
             weak_secret_scan_limit: 64 * 1024,
+            candidate: 0,
         }
     }
 }
@@ -89,7 +93,7 @@ pub fn inspect_with(
     options: &Options,
     backend: &dyn Backend,
 ) -> Report {
-    let decoded = token::decode(input);
+    let decoded = token::decode_choice(input, options.candidate);
     let signature = verify::check_with(&decoded, key, backend);
     let date_claims = decoded
         .payload
