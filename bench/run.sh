@@ -27,13 +27,13 @@ fi
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$out/dist/index.html" ]; then
   say "reusing $out/dist (BENCH_SKIP_BUILD=1)"
 else
-  say "trunk build --release --dist $out/dist"
-  if ! trunk build --release --dist "$out/dist" >"$out/trunk.log" 2>&1; then
+  say "scripts/release-build.sh --dist $out/dist (the release site's own build)"
+  if ! bash scripts/release-build.sh --dist "$out/dist" >"$out/trunk.log" 2>&1; then
     cat "$out/trunk.log" >&2
     say "trunk build failed (log above, also in $out/trunk.log)"
     exit 1
   fi
-  grep -E 'postbuild:|success' "$out/trunk.log" | tail -n 2 >&2 || true
+  grep -E 'release-build|postbuild:|success' "$out/trunk.log" | tail -n 4 >&2 || true
 fi
 
 # 3. The peer page: jose and jwt-decode bundled by esbuild, served at /peer/ beside the site.

@@ -1,12 +1,16 @@
 // Where the WebAssembly module's code bytes go, by crate and by function, read from the module's
 // "name" section (no tools to install). Use it on the module *before* wasm-opt, which still has
-// names: Trunk leaves it at target/wasm-bindgen/release/jwt-inspector_bg.wasm.
+// names: Trunk leaves it at target/size/wasm-bindgen/release/jwt-inspector_bg.wasm (the size
+// build; target/wasm-bindgen/release/ for a plain `trunk build --release`).
 //   node bench/wasm-sizes.mjs [module.wasm] [top-n]
 // Sizes are pre-wasm-opt (the shipped module's code section is about 20 % smaller), so read them as
 // shares, not as exact shipped bytes.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-const path = process.argv[2] ?? new URL('../target/wasm-bindgen/release/jwt-inspector_bg.wasm', import.meta.url).pathname;
+// The size build (scripts/release-build.sh) has its own target directory, target/size.
+const candidates = ['../target/size/wasm-bindgen/release/jwt-inspector_bg.wasm', '../target/wasm-bindgen/release/jwt-inspector_bg.wasm']
+  .map((p) => new URL(p, import.meta.url).pathname);
+const path = process.argv[2] ?? candidates.find((p) => existsSync(p)) ?? candidates[0];
 const top = Number(process.argv[3] ?? 25);
 const b = readFileSync(path);
 let i = 8;

@@ -17,10 +17,15 @@ const CSS = '__CSS__';
 let loaded;
 /** Loads and instantiates the module once for the whole page. */
 function load() {
-  loaded ??= import(new URL(GLUE, base).href).then(async (module) => {
-    await module.default({ module_or_path: fetch(new URL(WASM, base), { integrity: WASM_INTEGRITY }) });
-    return module;
-  });
+  if (!loaded) {
+    // The glue and the module download side by side, not one after the other.
+    const wasm = fetch(new URL(WASM, base), { integrity: WASM_INTEGRITY });
+    wasm.catch(() => {}); // a failed fetch is reported once, by init below
+    loaded = import(new URL(GLUE, base).href).then(async (module) => {
+      await module.default({ module_or_path: wasm });
+      return module;
+    });
+  }
   return loaded;
 }
 

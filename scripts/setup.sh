@@ -3,7 +3,7 @@
 # Safe to run again and again; when all tools are there it takes about a second.
 #
 # Installs: Debian packages chromium, chromium-driver, brotli (and nodejs/npm if missing);
-# the wasm32-unknown-unknown Rust target, rustfmt and clippy; trunk 0.21.14 and the
+# the wasm32-unknown-unknown Rust target, rustfmt, clippy and rust-src; trunk 0.21.14 and the
 # wasm-bindgen-cli matching Cargo.lock (cargo install); npm packages in e2e/ (Playwright,
 # axe-core, binaryen's wasm-opt), without any browser download.
 #
@@ -45,6 +45,8 @@ fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
 command -v rustfmt >/dev/null || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+# The standard library's source, for the release browser build's size build (scripts/release-build.sh).
+rustup component list --installed | grep -q '^rust-src' || { say "rustup component add rust-src"; rustup component add rust-src; }
 
 # 3. Trunk and wasm-bindgen-cli, pinned (Trunk would otherwise try to download them).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
