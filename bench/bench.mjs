@@ -848,6 +848,12 @@ async function main() {
     result.seconds = (Date.now() - t0run) / 1000;
     writeFileSync(join(out, `${REPORT}.json`), `${JSON.stringify(result, (k, v) => (k === 'samples' ? v.map((x) => +x.toFixed(2)) : v), 2)}\n`);
     writeFileSync(join(out, `${REPORT}.md`), `${md}\n`);
+    // BENCH_RESULTS=bench/RESULTS-<date>.md also writes the committed snapshot (full runs only).
+    if (process.env.BENCH_RESULTS && !QUICK) {
+      const day = machine.date.slice(0, 10);
+      writeFileSync(resolve(repo, process.env.BENCH_RESULTS), `# jwt-inspector benchmark — snapshot of the run on ${day} (re-run \`bash bench/run.sh\` for current figures)\n${md.slice(md.indexOf('\n'))}\n`);
+      log(`wrote ${process.env.BENCH_RESULTS}`);
+    }
     console.log(md);
     log(`wrote ${join(out, REPORT)}.md and .json`);
   } finally {
