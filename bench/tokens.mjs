@@ -1,4 +1,5 @@
-// Realistic HMAC-signed JWTs of a given total length, generated with node:crypto.
+// Realistic JWTs of a given total length: HMAC-signed ones generated with node:crypto, and the
+// signing inputs of public-key ones (the peer page signs them with WebCrypto).
 //
 // The first payload claim is always `jti`, so a reaction measurement can tell one token from the
 // next by looking at the first few characters of the rendered payload. Tokens grow the way real
@@ -8,7 +9,8 @@ import { createHmac } from 'node:crypto';
 
 const b64u = (text) => Buffer.from(text).toString('base64url');
 const HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
-const SIG_CHARS = { HS256: 43, HS384: 64, HS512: 86 };
+// Signature lengths in base64url characters; RS256 with a 2048-bit key, ES256 on P-256.
+const SIG_CHARS = { HS256: 43, HS384: 64, HS512: 86, RS256: 342, ES256: 86 };
 
 /** A secret that is in no weak-secret list, so audits scan the whole list (the worst case). */
 export const SECRET = 'bench-7f3c1e9a54d2b806c4e1a7f9d3b5e2c8-not-a-weak-secret';
@@ -22,10 +24,25 @@ export function sign(headerJson, payloadJson, secret, alg) {
 const encodedLen = (bytes) => Math.ceil((bytes * 4) / 3);
 
 /**
- * A token of about `target` characters (within a few bytes), signed with `alg`.
+ * A token of about `target` characters (within a few bytes), signed with `alg` (an HMAC one).
  * `jti` must have the same length for every token of a series, so sizes stay equal.
  */
 export function makeToken({ target, alg = 'HS256', secret = SECRET, jti = 'jti-0000-0000', now = 1_700_000_000 }) {
+  const [header, payload] = makeParts({ target, alg, jti, now });
+  return sign(header, payload, secret, alg);
+}
+
+/**
+ * The signing input (`header.payload`, base64url) of a token of about `target` characters once
+ * its `alg` signature is appended: for public-key tokens, which the peer page signs with WebCrypto.
+ */
+export function makeSigningInput({ target, alg, jti = 'jti-0000-0000', now = 1_700_000_000 }) {
+  const [header, payload] = makeParts({ target, alg, jti, now });
+  return `${b64u(header)}.${b64u(payload)}`;
+}
+
+/** The header and payload JSON texts of a token of about `target` characters. */
+function makeParts({ target, alg, jti, now }) {
   const header = JSON.stringify({ alg, typ: 'JWT', kid: 'bench-2024-01' });
   const fixed = encodedLen(Buffer.byteLength(header)) + 2 + SIG_CHARS[alg];
   const budget = target - fixed; // characters left for the encoded payload
@@ -77,7 +94,7 @@ export function makeToken({ target, alg = 'HS256', secret = SECRET, jti = 'jti-0
     if (size(payload) > budget) payload.note = payload.note.slice(0, -1);
     if (payload.note === '') delete payload.note;
   }
-  return sign(header, JSON.stringify(payload), secret, alg);
+  return [header, JSON.stringify(payload)];
 }
 
 /** A jti of constant length, distinct per `i`. */
