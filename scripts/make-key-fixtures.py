@@ -12,9 +12,18 @@ Extras for the findings: a 1024-bit RSA key and token (weak-rsa-key), an ES256 t
 carries its own jwk (token-supplied-key), and an HS256 token whose secret is RS256.public.pem's
 text (alg-confusion). index.json lists everything.
 
+The same private keys in the other forms a signer accepts (private-forms.json lists them):
+  <ALG>.pkcs1.pem     (RS*, PS*) PKCS#1 RSA PRIVATE KEY
+  <ALG>.sec1.pem      (ES*) SEC 1 EC PRIVATE KEY, with its curve and public point
+  <ALG>.private.jwk   private JWK with kid, alg and use
+  ES256.encrypted.pem and RS256.pkcs1-encrypted.pem: encrypted keys (password "fixture"), which
+  the reader refuses with words
+
 Needs the `cryptography` package (pip install cryptography). Run from the repository root:
-  python3 scripts/make-key-fixtures.py
-Every run makes new keys, so rerun only to replace the whole set.
+  python3 scripts/make-key-fixtures.py                  # everything, with new keys
+  python3 scripts/make-key-fixtures.py --private-forms  # only the other forms of the existing keys
+A full run makes new keys, so rerun it only to replace the whole set; --private-forms reads the
+committed <ALG>.private.pem files and leaves every other file as it is.
 """
 
 import base64
@@ -161,7 +170,78 @@ def write(name: str, data) -> str:
     return name
 
 
+def private_jwk(key, alg: str, kid: str) -> dict:
+    jwk = public_jwk(key, None, None)
+    del jwk["use"]
+    if isinstance(key, rsa.RSAPrivateKey):
+        numbers = key.private_numbers()
+        jwk.update(
+            d=b64url(uint(numbers.d)),
+            p=b64url(uint(numbers.p)),
+            q=b64url(uint(numbers.q)),
+            dp=b64url(uint(numbers.dmp1)),
+            dq=b64url(uint(numbers.dmq1)),
+            qi=b64url(uint(numbers.iqmp)),
+        )
+    elif isinstance(key, ec.EllipticCurvePrivateKey):
+        jwk["d"] = b64url(uint(key.private_numbers().private_value, COORD[alg]))
+    else:
+        jwk["d"] = b64url(
+            key.private_bytes(
+                serialization.Encoding.Raw,
+                serialization.PrivateFormat.Raw,
+                serialization.NoEncryption(),
+            )
+        )
+    jwk.update(kid=kid, alg=alg, use="sig")
+    return jwk
+
+
+def traditional(key, encryption=serialization.NoEncryption()) -> bytes:
+    """PKCS#1 for RSA, SEC 1 for EC: OpenSSL's "traditional" PEM."""
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, encryption
+    )
+
+
+def write_private_forms() -> None:
+    """The committed private keys in their other forms, and two encrypted keys."""
+    forms = {"generated_by": "scripts/make-key-fixtures.py --private-forms", "algs": []}
+    for alg in ALGS:
+        with open(os.path.join(OUT, f"{alg}.private.pem"), "rb") as f:
+            key = serialization.load_pem_private_key(f.read(), password=None)
+        kid = f"{alg.lower()}-key-1"
+        entry = {
+            "alg": alg,
+            "kid": kid,
+            "pkcs8": f"{alg}.private.pem",
+            "jwk": write(f"{alg}.private.jwk", json.dumps(private_jwk(key, alg, kid), indent=2) + "\n"),
+            "public_pem": f"{alg}.public.pem",
+        }
+        if alg.startswith(("RS", "PS")):
+            entry["pkcs1"] = write(f"{alg}.pkcs1.pem", traditional(key))
+        elif alg.startswith("ES"):
+            entry["sec1"] = write(f"{alg}.sec1.pem", traditional(key))
+        forms["algs"].append(entry)
+        password = serialization.BestAvailableEncryption(b"fixture")
+        if alg == "ES256":
+            forms["encrypted_pkcs8"] = write(
+                "ES256.encrypted.pem",
+                key.private_bytes(
+                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, password
+                ),
+            )
+        if alg == "RS256":
+            forms["encrypted_pkcs1"] = write("RS256.pkcs1-encrypted.pem", traditional(key, password))
+    forms["password"] = "fixture"
+    write("private-forms.json", json.dumps(forms, indent=2) + "\n")
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--private-forms"]:
+        write_private_forms()
+        print(f"wrote the private-key forms to {os.path.normpath(OUT)}")
+        return 0
     os.makedirs(OUT, exist_ok=True)
     index = {"generated_by": "scripts/make-key-fixtures.py", "iat": IAT, "exp": EXP, "algs": []}
     for alg in ALGS:
@@ -229,6 +309,7 @@ def main() -> int:
         "note": "HS256 with RS256.public.pem's exact bytes (trailing newline included) as the secret",
     }
     write("index.json", json.dumps(index, indent=2) + "\n")
+    write_private_forms()
     print(f"wrote {len(os.listdir(OUT))} files to {os.path.normpath(OUT)}")
     return 0
 

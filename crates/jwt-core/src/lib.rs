@@ -24,6 +24,7 @@ pub mod json;
 pub mod keys;
 pub mod lints;
 pub mod secret;
+pub mod sign;
 pub mod timing;
 pub mod token;
 pub mod verify;
@@ -32,7 +33,7 @@ pub mod weak_secrets;
 
 mod report;
 
-pub use keys::{KeyError, KeyType, PublicKey};
+pub use keys::{read_private, KeyError, KeyType, PrivateKey, PublicKey};
 pub use lints::{Finding, LintId, Severity};
 pub use report::{inspect, inspect_with, report_json, Options, Report, REPORT_SCHEMA};
 pub use secret::{SecretEncoding, SecretInput};

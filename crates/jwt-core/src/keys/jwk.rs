@@ -51,7 +51,7 @@ pub fn read(text: &str) -> Result<KeySet, KeyError> {
     }
 }
 
-fn json_reason(e: &serde_json::Error) -> String {
+pub(super) fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     // serde_json appends " at line L column C"; the location is reported separately.
     match text.rfind(" at line ") {
@@ -264,7 +264,7 @@ pub fn read_jwk(value: &Value, index: Option<usize>, form: KeyForm) -> Result<Ke
 }
 
 /// A member that must be a string when present.
-fn string_member<'a>(
+pub(super) fn string_member<'a>(
     jwk: &'a Map<String, Value>,
     name: &str,
     index: Option<usize>,

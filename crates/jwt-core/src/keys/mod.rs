@@ -1,7 +1,11 @@
-//! Public keys as people paste them: PEM (SPKI, PKCS#1, X.509 certificates), base64 DER, a JWK or
-//! a JWKS. Every key is turned into one canonical form, [`PublicKey`] (its public numbers as
-//! bytes), with where it came from ([`Key`]). Private keys are recognised and refused with
-//! [`KeyErrorKind::PrivateKey`]: verification needs only the public key.
+//! Keys as people paste them. Public keys: PEM (SPKI, PKCS#1, X.509 certificates), base64 DER, a
+//! JWK or a JWKS. Every key is turned into one canonical form, [`PublicKey`] (its public numbers as
+//! bytes), with where it came from ([`Key`]). Private keys are recognised by [`read`] and refused
+//! with [`KeyErrorKind::PrivateKey`]: verification needs only the public key.
+//!
+//! Private keys for signing are read by [`read_private`] (PKCS#8, PKCS#1, SEC 1, a private JWK)
+//! into a [`PrivateKey`], which the page hands to WebCrypto as PKCS#8 DER; [`export`] formats
+//! public keys (SPKI, JWK, JWKS, the RFC 7638 thumbprint) and [`pem::encode`] wraps DER in PEM.
 //!
 //! ```
 //! use jwt_core::keys::{self, KeyType};
@@ -15,10 +19,15 @@
 
 pub mod cert;
 pub mod der;
+pub mod der_write;
+pub mod export;
 pub mod jwk;
 pub mod pem;
+pub mod private;
 pub mod select;
 pub mod spki;
+
+pub use private::{read_private, PrivateForm, PrivateKey, PrivateNumbers, RsaPrivate};
 
 use serde::Serialize;
 
@@ -492,6 +501,10 @@ pub enum KeyErrorKind {
     SymmetricKey,
     /// A well-formed key of a kind this inspector does not read.
     Unsupported,
+    /// A public key where a private key is needed (signing).
+    NotPrivate,
+    /// A private key without its public half, which only the key's arithmetic can recover.
+    PublicPartMissing,
 }
 
 impl KeyErrorKind {
@@ -509,6 +522,8 @@ impl KeyErrorKind {
             KeyErrorKind::Encrypted => "encrypted",
             KeyErrorKind::SymmetricKey => "symmetric-key",
             KeyErrorKind::Unsupported => "unsupported",
+            KeyErrorKind::NotPrivate => "not-private",
+            KeyErrorKind::PublicPartMissing => "public-part-missing",
         }
     }
 }

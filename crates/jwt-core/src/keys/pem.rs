@@ -13,6 +13,20 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
+/// PEM text for DER (RFC 7468 §2): the BEGIN line, base64 in lines of 64 characters, the END
+/// line, and a final line break.
+pub fn encode(label: &str, der: &[u8]) -> String {
+    let body = BASE64.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in body.as_bytes().chunks(64) {
+        // Base64 is ASCII, so every chunk is text.
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 /// One PEM block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -226,27 +240,38 @@ fn unwrap_one_line(text: &str) -> Option<(String, &'static str)> {
     ))
 }
 
-/// Reads PEM text: the first public key or certificate it holds.
-pub fn read(text: &str) -> Result<KeySet, KeyError> {
-    if let Some((wrapped, note)) = unwrap_one_line(text) {
-        // The pasted text is one line, so every PEM error is on it.
-        let mut set = read_lines(&wrapped).map_err(|mut e| {
-            if let Some(KeyLocation::PemLine { line }) = &mut e.location {
-                *line = text[..text.len() - text.trim_start().len()]
-                    .matches('\n')
-                    .count()
-                    + 1;
-            }
-            e
-        })?;
-        set.notes.push(note.to_string());
-        return Ok(set);
+/// Splits PEM text into blocks like [`blocks`], and also reads PEM pasted on one line. Lines
+/// (of blocks and errors) are those of `text`; the notes say what was rewrapped.
+pub fn blocks_as_pasted(text: &str) -> Result<(Vec<Block>, Vec<String>), KeyError> {
+    let Some((wrapped, note)) = unwrap_one_line(text) else {
+        return Ok((blocks(text)?, Vec::new()));
+    };
+    // The pasted text is one line, so every block and every PEM error is on it.
+    let line = text[..text.len() - text.trim_start().len()]
+        .matches('\n')
+        .count()
+        + 1;
+    let mut found = blocks(&wrapped).map_err(|mut e| {
+        if let Some(KeyLocation::PemLine { line: at }) = &mut e.location {
+            *at = line;
+        }
+        e
+    })?;
+    for block in &mut found {
+        block.line = line;
     }
-    read_lines(text)
+    Ok((found, vec![note.to_string()]))
 }
 
-fn read_lines(text: &str) -> Result<KeySet, KeyError> {
-    let blocks = blocks(text)?;
+/// Reads PEM text: the first public key or certificate it holds.
+pub fn read(text: &str) -> Result<KeySet, KeyError> {
+    let (blocks, notes) = blocks_as_pasted(text)?;
+    let mut set = read_blocks(&blocks)?;
+    set.notes.extend(notes);
+    Ok(set)
+}
+
+fn read_blocks(blocks: &[Block]) -> Result<KeySet, KeyError> {
     if let Some(private) = blocks.iter().find(|b| private_label(&b.label).is_some()) {
         let what = private_label(&private.label).unwrap_or_default();
         let mut e = KeyError::private_key(what);
@@ -317,13 +342,23 @@ fn private_label(label: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads base64 DER without PEM lines (whitespace allowed): SPKI, a certificate or PKCS#1.
-pub fn read_bare_der(text: &str) -> Result<KeySet, KeyError> {
+/// The bytes of base64 text without PEM lines (whitespace allowed, either alphabet), when it is
+/// base64 of at least 12 bytes.
+pub fn bare_base64(text: &str) -> Option<Vec<u8>> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let looks_base64 = compact.len() >= 16
         && compact
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_'));
+    if !looks_base64 {
+        return None;
+    }
+    let standard = compact.replace('-', "+").replace('_', "/");
+    BASE64.decode(standard.as_bytes()).ok()
+}
+
+/// Reads base64 DER without PEM lines (whitespace allowed): SPKI, a certificate or PKCS#1.
+pub fn read_bare_der(text: &str) -> Result<KeySet, KeyError> {
     let unrecognized = || {
         KeyError::new(
             KeyErrorKind::Unrecognized,
@@ -331,13 +366,7 @@ pub fn read_bare_der(text: &str) -> Result<KeySet, KeyError> {
             "this is not a key this inspector reads: paste a PEM public key or certificate (-----BEGIN …), a JWK or JWKS ({…}), or base64 DER",
         )
     };
-    if !looks_base64 {
-        return Err(unrecognized());
-    }
-    let standard = compact.replace('-', "+").replace('_', "/");
-    let der = BASE64
-        .decode(standard.as_bytes())
-        .map_err(|_| unrecognized())?;
+    let der = bare_base64(text).ok_or_else(unrecognized)?;
     let key = match spki::shape(&der) {
         Shape::Spki => spki::read_spki(&der).map(|k| Key::bare(k, KeyForm::DerSpki)),
         Shape::Pkcs1Public => spki::read_pkcs1(&der).map(|k| Key::bare(k, KeyForm::DerPkcs1)),

@@ -5,13 +5,13 @@ use super::der::{self, tag, Reader, Tlv};
 use super::{EcCurve, KeyError, KeyErrorKind, OkpCurve, PublicKey};
 
 /// rsaEncryption, 1.2.840.113549.1.1.1.
-const RSA_ENCRYPTION: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+pub(super) const RSA_ENCRYPTION: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 /// id-RSASSA-PSS, 1.2.840.113549.1.1.10 (an RSA key restricted to PSS).
-const RSASSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
+pub(super) const RSASSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
 /// id-ecPublicKey, 1.2.840.10045.2.1.
-const EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+pub(super) const EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
 /// Named curves (RFC 5480 §2.1.1.1, SEC 2).
-const CURVES: &[(&[u8], EcCurve)] = &[
+pub(super) const CURVES: &[(&[u8], EcCurve)] = &[
     (
         &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
         EcCurve::P256,
@@ -21,7 +21,7 @@ const CURVES: &[(&[u8], EcCurve)] = &[
     (&[0x2b, 0x81, 0x04, 0x00, 0x0a], EcCurve::Secp256k1),
 ];
 /// RFC 8410 algorithm identifiers, which are also the curves.
-const OKP: &[(&[u8], OkpCurve)] = &[
+pub(super) const OKP: &[(&[u8], OkpCurve)] = &[
     (&[0x2b, 0x65, 0x70], OkpCurve::Ed25519),
     (&[0x2b, 0x65, 0x71], OkpCurve::Ed448),
     (&[0x2b, 0x65, 0x6e], OkpCurve::X25519),
@@ -34,6 +34,21 @@ const OTHER_ALGORITHMS: &[(&str, &str)] = &[
     ("1.2.643.7.1.1.1.1", "a GOST R 34.10-2012 key"),
     ("1.2.156.10197.1.301", "an SM2 key"),
 ];
+
+/// The named-curve OID of an EC curve (its encoded contents).
+pub(super) fn curve_oid(curve: EcCurve) -> &'static [u8] {
+    CURVES
+        .iter()
+        .find(|(_, c)| *c == curve)
+        .map_or(&[][..], |(oid, _)| *oid)
+}
+
+/// The RFC 8410 algorithm OID of an OKP curve (its encoded contents).
+pub(super) fn okp_oid(curve: OkpCurve) -> &'static [u8] {
+    OKP.iter()
+        .find(|(_, c)| *c == curve)
+        .map_or(&[][..], |(oid, _)| *oid)
+}
 
 fn der_err(e: der::DerError) -> KeyError {
     KeyError::der(e)

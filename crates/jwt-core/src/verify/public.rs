@@ -181,10 +181,10 @@ impl PublicAlg {
         }
     }
 
-    /// Whether `key` can check this algorithm: `Ok`, or why not.
-    pub fn fits(self, key: &PublicKey) -> Result<(), Misfit> {
-        let kind = key.kind_words();
-        let wanted = match self.family() {
+    /// The key this algorithm needs, in words: "an RSA key", "an EC P-256 key", "an Ed25519 key
+    /// (OKP)".
+    pub fn wanted_key(self) -> &'static str {
+        match self.family() {
             Family::RsaPkcs1 | Family::RsaPss => "an RSA key",
             Family::Ecdsa => match self.curve() {
                 Some(EcCurve::P256) => "an EC P-256 key",
@@ -192,7 +192,13 @@ impl PublicAlg {
                 _ => "an EC P-521 key",
             },
             Family::Ed25519 => "an Ed25519 key (OKP)",
-        };
+        }
+    }
+
+    /// Whether `key` can check this algorithm: `Ok`, or why not.
+    pub fn fits(self, key: &PublicKey) -> Result<(), Misfit> {
+        let kind = key.kind_words();
+        let wanted = self.wanted_key();
         let fits = match (self.family(), key) {
             (Family::RsaPkcs1 | Family::RsaPss, PublicKey::Rsa { .. }) => true,
             (Family::Ecdsa, PublicKey::Ec { curve, .. }) => Some(*curve) == self.curve(),
