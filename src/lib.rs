@@ -9,6 +9,7 @@ pub mod api;
 pub mod browser;
 pub mod panels;
 pub mod sample;
+pub mod signing;
 pub mod state;
 pub mod webcrypto;
 pub mod widget;

@@ -160,3 +160,135 @@ impl jwt_core::verify::Backend for Replay<'_> {
             .is_some_and(|c| &c.key.public == key)
     }
 }
+
+/// Why WebCrypto could not make a key or a signature, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed(pub String);
+
+impl From<Unavailable> for Failed {
+    fn from(u: Unavailable) -> Self {
+        Failed(u.0)
+    }
+}
+
+/// Awaits a WebCrypto promise, turning a rejection into words.
+async fn settle(promise: Result<js_sys::Promise, JsValue>, what: &str) -> Result<JsValue, Failed> {
+    let rejected = |e: JsValue| {
+        let message = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        Failed(
+            format!("{what} failed: {} {message}", error_name(&e))
+                .trim_end()
+                .to_string(),
+        )
+    };
+    JsFuture::from(promise.map_err(rejected)?)
+        .await
+        .map_err(rejected)
+}
+
+/// The bytes of an `ArrayBuffer`.
+fn bytes(buffer: &JsValue) -> Vec<u8> {
+    js_sys::Uint8Array::new(buffer).to_vec()
+}
+
+/// A generated key pair, exported: PKCS#8 and SPKI DER, and both halves as JWK text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedPair {
+    /// The private key, PKCS#8 DER.
+    pub pkcs8: Vec<u8>,
+    /// The private key as a JWK.
+    pub private_jwk: String,
+    /// The public key, SPKI DER.
+    pub spki: Vec<u8>,
+    /// The public key as a JWK.
+    pub public_jwk: String,
+}
+
+/// Generates a key pair for `alg` in this tab (`rsa_bits` for RS/PS) and exports it. The key is
+/// extractable only so it can be shown; nothing keeps it.
+pub async fn generate(alg: PublicAlg, rsa_bits: u32) -> Result<GeneratedPair, Failed> {
+    let subtle = subtle()?;
+    let (import, _) = params(alg);
+    if matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss) {
+        let _ = js_sys::Reflect::set(&import, &"modulusLength".into(), &rsa_bits.into());
+        let exponent = js_sys::Uint8Array::from(&[1u8, 0, 1][..]);
+        let _ = js_sys::Reflect::set(&import, &"publicExponent".into(), &exponent);
+    }
+    let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
+    let pair = settle(
+        subtle.generate_key_with_object(&import, true, &usages),
+        "generating the key",
+    )
+    .await?;
+    let half = |name: &str| {
+        js_sys::Reflect::get(&pair, &name.into())
+            .ok()
+            .map(|k| k.unchecked_into::<web_sys::CryptoKey>())
+    };
+    let (Some(private), Some(public)) = (half("privateKey"), half("publicKey")) else {
+        return Err(Failed("the browser returned no key pair".into()));
+    };
+    let export = |format: &str, key: &web_sys::CryptoKey| subtle.export_key(format, key);
+    let pkcs8 = bytes(&settle(export("pkcs8", &private), "exporting the private key").await?);
+    let spki = bytes(&settle(export("spki", &public), "exporting the public key").await?);
+    let json = |v: JsValue| {
+        js_sys::JSON::stringify(&v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    };
+    let private_jwk = json(settle(export("jwk", &private), "exporting the private key").await?);
+    let public_jwk = json(settle(export("jwk", &public), "exporting the public key").await?);
+    Ok(GeneratedPair {
+        pkcs8,
+        private_jwk,
+        spki,
+        public_jwk,
+    })
+}
+
+/// Signs `message` with `alg` and a PKCS#8 DER private key; ECDSA signatures come out as r‖s,
+/// which is what JWS wants (RFC 7518 §3.4).
+pub async fn sign(alg: PublicAlg, pkcs8: &[u8], message: &[u8]) -> Result<Vec<u8>, Failed> {
+    let subtle = subtle()?;
+    let (import, sign_params) = params(alg);
+    let usages = js_sys::Array::of1(&"sign".into());
+    let der = js_sys::Uint8Array::from(pkcs8);
+    let key = settle(
+        subtle.import_key_with_object("pkcs8", der.unchecked_ref(), &import, false, &usages),
+        "reading the private key",
+    )
+    .await?;
+    let signature = settle(
+        subtle.sign_with_object_and_u8_array(&sign_params, key.unchecked_ref(), message),
+        "signing",
+    )
+    .await?;
+    Ok(bytes(&signature))
+}
+
+/// The private JWK WebCrypto exports for a PKCS#8 key, public half included: how an Ed25519 seed
+/// (or an EC key without its point) gets its public key, by the browser's arithmetic.
+pub async fn private_jwk(alg: PublicAlg, pkcs8: &[u8]) -> Result<String, Failed> {
+    let subtle = subtle()?;
+    let (import, _) = params(alg);
+    let usages = js_sys::Array::of1(&"sign".into());
+    let der = js_sys::Uint8Array::from(pkcs8);
+    let key = settle(
+        subtle.import_key_with_object("pkcs8", der.unchecked_ref(), &import, true, &usages),
+        "reading the private key",
+    )
+    .await?;
+    let jwk = settle(
+        subtle.export_key("jwk", key.unchecked_ref()),
+        "exporting the public key",
+    )
+    .await?;
+    Ok(js_sys::JSON::stringify(&jwk)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default())
+}

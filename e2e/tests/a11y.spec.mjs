@@ -200,7 +200,7 @@ test.describe('phone', () => {
 test('every form field has an accessible label', async ({ page }) => {
   const app = new Inspector(page);
   await app.open();
-  await page.getByText('Edit and re-sign').click(); // its fields are hidden while folded
+  await page.getByText('Edit and sign').click(); // its fields are hidden while folded
   const labels = {
     'token-input': 'Encoded token',
     'secret-input': 'Secret',

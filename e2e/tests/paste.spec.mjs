@@ -18,7 +18,7 @@ test('the sample\'s secret goes with the sample; a typed secret stays', async ({
   // Back to the sample, edited and re-signed with its secret: the secret stays with the new token.
   await app.id('sample-token').click();
   await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
-  await page.locator('summary', { hasText: 'Edit and re-sign' }).click();
+  await page.locator('summary', { hasText: 'Edit and sign' }).click();
   await app.id('edit-payload').fill('{"sub":"edited","exp":4102444800}');
   await app.id('sign-button').click();
   await expect(app.id('payload-json')).toContainText('"edited"');
