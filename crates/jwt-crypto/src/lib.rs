@@ -23,7 +23,7 @@ use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use signature::Verifier;
 
-pub use sign::{sign, sign_token, PrivateKey, SignError};
+pub use sign::{sign, sign_request, sign_token, PrivateKey, SignError};
 
 /// The largest RSA modulus accepted, in bits (as WebCrypto implementations allow).
 pub const MAX_RSA_BITS: usize = 16384;

@@ -1,13 +1,18 @@
-//! Signing with a private key (PKCS#8 PEM), for tests and native tools; the browser signs with
-//! WebCrypto. Private keys are read here with RustCrypto's own parsers until the core reads them
-//! (issue 13).
+//! Signing with a private key, for tests and native tools; the browser signs with WebCrypto.
+//!
+//! Keys come from the core's reader ([`PrivateKey::read`], [`PrivateKey::from_core`]: every
+//! form it takes), or from PKCS#8 through RustCrypto's own parser ([`PrivateKey::from_pkcs8_pem`],
+//! [`PrivateKey::from_pkcs8_der`]). [`sign_request`] signs what `jwt_core::sign::prepare` plans
+//! the way the page does: it imports the request's PKCS#8 bytes (here with RustCrypto's parser,
+//! there with WebCrypto's), signs the signing input and puts the token together.
 
-use jwt_core::keys::{EcCurve, OkpCurve, PublicKey};
+use jwt_core::keys::{self, EcCurve, OkpCurve, PrivateNumbers, PublicKey};
+use jwt_core::sign::SignRequest;
 use jwt_core::verify::{Family, Hash};
 use jwt_core::PublicAlg;
 use rsa::pkcs8::DecodePrivateKey;
-use rsa::traits::PublicKeyParts;
-use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey};
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Sha256, Sha384, Sha512};
 use signature::Signer;
 
@@ -64,28 +69,109 @@ impl std::fmt::Display for SignError {
 }
 
 impl PrivateKey {
-    /// Reads a PKCS#8 `PRIVATE KEY` PEM (RSA, P-256, P-384, P-521 or Ed25519).
+    /// Reads a PKCS#8 `PRIVATE KEY` PEM (RSA, P-256, P-384, P-521 or Ed25519) with RustCrypto's
+    /// parser.
     pub fn from_pkcs8_pem(pem: &str) -> Result<Self, SignError> {
-        if let Ok(k) = RsaPrivateKey::from_pkcs8_pem(pem) {
+        Self::from_pkcs8(|| RsaPrivateKey::from_pkcs8_pem(pem), |k| k.read_pem(pem))
+    }
+
+    /// Reads PKCS#8 DER (RSA, P-256, P-384, P-521 or Ed25519) with RustCrypto's parser, as
+    /// WebCrypto's `importKey('pkcs8', …)` reads it in the browser.
+    pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, SignError> {
+        Self::from_pkcs8(|| RsaPrivateKey::from_pkcs8_der(der), |k| k.read_der(der))
+    }
+
+    fn from_pkcs8(
+        rsa: impl FnOnce() -> rsa::pkcs8::Result<RsaPrivateKey>,
+        other: impl Fn(Pkcs8Kind) -> Option<PrivateKey>,
+    ) -> Result<Self, SignError> {
+        if let Ok(k) = rsa() {
             return Ok(PrivateKey::Rsa(Box::new(k)));
         }
-        if let Ok(k) = p256::SecretKey::from_pkcs8_pem(pem) {
-            return Ok(PrivateKey::P256(k.into()));
+        [
+            Pkcs8Kind::P256,
+            Pkcs8Kind::P384,
+            Pkcs8Kind::P521,
+            Pkcs8Kind::Ed25519,
+        ]
+        .into_iter()
+        .find_map(other)
+        .ok_or_else(|| {
+            SignError::UnreadableKey(
+                "not a PKCS#8 RSA, P-256, P-384, P-521 or Ed25519 private key".into(),
+            )
+        })
+    }
+
+    /// Reads private-key text in any form the core reads (PKCS#8, PKCS#1, SEC 1, bare DER, a
+    /// private JWK or a JWKS with one private key).
+    pub fn read(text: &str) -> Result<Self, SignError> {
+        let key = keys::read_private(text).map_err(|e| SignError::UnreadableKey(e.to_string()))?;
+        Self::from_core(&key)
+    }
+
+    /// The signing key for numbers the core read. The parts the core does not check because it
+    /// has no arithmetic are checked here: RSA's primes, exponents and CRT members agree; an
+    /// included public point or key belongs to the private key.
+    pub fn from_core(key: &keys::PrivateKey) -> Result<Self, SignError> {
+        let bad = |why: String| SignError::UnreadableKey(why);
+        let signing = match &key.numbers {
+            PrivateNumbers::Rsa(k) => {
+                let int = |b: &[u8]| BigUint::from_bytes_be(b);
+                let rsa = RsaPrivateKey::from_components(
+                    int(&k.n),
+                    int(&k.e),
+                    int(&k.d),
+                    vec![int(&k.p), int(&k.q)],
+                )
+                .map_err(|e| bad(format!("the RSA numbers do not make a key ({e})")))?;
+                let crt_agrees = rsa.dp() == Some(&int(&k.dp))
+                    && rsa.dq() == Some(&int(&k.dq))
+                    && rsa.crt_coefficient() == Some(int(&k.qi));
+                if !crt_agrees {
+                    return Err(bad(
+                        "the RSA key's CRT members (dp, dq, qi) do not belong to its primes".into(),
+                    ));
+                }
+                PrivateKey::Rsa(Box::new(rsa))
+            }
+            PrivateNumbers::Ec { curve, d, .. } => {
+                let wrong = || {
+                    bad(format!(
+                        "the {} private key is zero or not below the curve's order",
+                        curve.name()
+                    ))
+                };
+                match curve {
+                    EcCurve::P256 => PrivateKey::P256(
+                        p256::ecdsa::SigningKey::from_slice(d).map_err(|_| wrong())?,
+                    ),
+                    EcCurve::P384 => PrivateKey::P384(
+                        p384::ecdsa::SigningKey::from_slice(d).map_err(|_| wrong())?,
+                    ),
+                    EcCurve::P521 => PrivateKey::P521(
+                        p521::ecdsa::SigningKey::from_slice(d).map_err(|_| wrong())?,
+                    ),
+                    EcCurve::Secp256k1 => {
+                        return Err(bad("secp256k1 keys do not sign here".into()));
+                    }
+                }
+            }
+            PrivateNumbers::Ed25519 { d, .. } => {
+                let seed = <[u8; 32]>::try_from(d.as_slice())
+                    .map_err(|_| bad("an Ed25519 seed has 32 bytes".into()))?;
+                PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed)))
+            }
+        };
+        if let Some(given) = key.numbers.public_key() {
+            if given != signing.public_key() {
+                return Err(bad(format!(
+                    "the public key in the text does not belong to this {} private key",
+                    given.kind_words()
+                )));
+            }
         }
-        if let Ok(k) = p384::SecretKey::from_pkcs8_pem(pem) {
-            return Ok(PrivateKey::P384(k.into()));
-        }
-        if let Ok(k) = p521::SecretKey::from_pkcs8_pem(pem) {
-            let signing = p521::ecdsa::SigningKey::from_bytes(&k.to_bytes())
-                .map_err(|e| SignError::UnreadableKey(e.to_string()))?;
-            return Ok(PrivateKey::P521(signing));
-        }
-        if let Ok(k) = ed25519_dalek::SigningKey::from_pkcs8_pem(pem) {
-            return Ok(PrivateKey::Ed25519(Box::new(k)));
-        }
-        Err(SignError::UnreadableKey(
-            "not a PKCS#8 RSA, P-256, P-384, P-521 or Ed25519 private key".into(),
-        ))
+        Ok(signing)
     }
 
     /// The public half, in the core's canonical form.
@@ -186,14 +272,70 @@ pub fn sign_token(header_json: &str, payload: &str, key: &PrivateKey) -> Result<
         .ok_or_else(|| SignError::BadHeader("no string 'alg'".into()))?;
     let alg = PublicAlg::from_name(alg)
         .ok_or_else(|| SignError::BadHeader(format!("'{alg}' is not a public-key algorithm")))?;
-    let signing_input = format!(
-        "{}.{}",
-        jwt_core::b64url::encode(header_json.as_bytes()),
-        jwt_core::b64url::encode(payload.as_bytes())
-    );
+    let signing_input = jwt_core::sign::signing_input(header_json, payload);
     let signature = sign(alg, key, signing_input.as_bytes())?;
-    Ok(format!(
-        "{signing_input}.{}",
-        jwt_core::b64url::encode(&signature)
-    ))
+    Ok(jwt_core::sign::assemble(&signing_input, &signature))
+}
+
+/// Signs what `jwt_core::sign::prepare` planned, the way the page does with WebCrypto: imports
+/// the request's PKCS#8 DER, signs its signing input with its algorithm, checks the signature's
+/// length, and returns the token.
+pub fn sign_request(request: &SignRequest) -> Result<String, SignError> {
+    let key = PrivateKey::from_pkcs8_der(&request.pkcs8)?;
+    let signature = sign(request.alg, &key, request.signing_input.as_bytes())?;
+    if signature.len() != request.signature_len {
+        return Err(SignError::Failed(format!(
+            "the signature has {} bytes, not the {} planned",
+            signature.len(),
+            request.signature_len
+        )));
+    }
+    Ok(jwt_core::sign::assemble(&request.signing_input, &signature))
+}
+
+/// The PKCS#8 kinds besides RSA, each read with its own crate.
+#[derive(Clone, Copy)]
+enum Pkcs8Kind {
+    P256,
+    P384,
+    P521,
+    Ed25519,
+}
+
+impl Pkcs8Kind {
+    fn read_pem(self, pem: &str) -> Option<PrivateKey> {
+        match self {
+            Pkcs8Kind::P256 => p256::SecretKey::from_pkcs8_pem(pem)
+                .ok()
+                .map(|k| PrivateKey::P256(k.into())),
+            Pkcs8Kind::P384 => p384::SecretKey::from_pkcs8_pem(pem)
+                .ok()
+                .map(|k| PrivateKey::P384(k.into())),
+            Pkcs8Kind::P521 => p521::SecretKey::from_pkcs8_pem(pem)
+                .ok()
+                .and_then(|k| p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok())
+                .map(PrivateKey::P521),
+            Pkcs8Kind::Ed25519 => ed25519_dalek::SigningKey::from_pkcs8_pem(pem)
+                .ok()
+                .map(|k| PrivateKey::Ed25519(Box::new(k))),
+        }
+    }
+
+    fn read_der(self, der: &[u8]) -> Option<PrivateKey> {
+        match self {
+            Pkcs8Kind::P256 => p256::SecretKey::from_pkcs8_der(der)
+                .ok()
+                .map(|k| PrivateKey::P256(k.into())),
+            Pkcs8Kind::P384 => p384::SecretKey::from_pkcs8_der(der)
+                .ok()
+                .map(|k| PrivateKey::P384(k.into())),
+            Pkcs8Kind::P521 => p521::SecretKey::from_pkcs8_der(der)
+                .ok()
+                .and_then(|k| p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok())
+                .map(PrivateKey::P521),
+            Pkcs8Kind::Ed25519 => ed25519_dalek::SigningKey::from_pkcs8_der(der)
+                .ok()
+                .map(|k| PrivateKey::Ed25519(Box::new(k))),
+        }
+    }
 }

@@ -209,6 +209,18 @@ mod tests {
     }
 
     #[test]
+    fn a_webcrypto_exported_public_jwk_is_read_and_formatted() {
+        // WebCrypto's exportKey('jwk', publicKey) adds 'ext' and 'key_ops' and sorts members.
+        let exported = r#"{"crv":"Ed25519","ext":true,"key_ops":["verify"],"kty":"OKP","x":"Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE"}"#;
+        let key = read_one(exported).public;
+        let jwks = jwks(&key, Some(&thumbprint(&key)), Some("EdDSA"));
+        assert!(!jwks.contains("ext") && !jwks.contains("key_ops"), "{jwks}");
+        assert_eq!(read_one(&jwks).public, key);
+        assert!(keys::pem::encode("PUBLIC KEY", &key.to_spki_der())
+            .contains("MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="));
+    }
+
+    #[test]
     fn jwk_and_jwks_texts_carry_the_labels() {
         let key = PublicKey::Okp {
             curve: OkpCurve::Ed25519,

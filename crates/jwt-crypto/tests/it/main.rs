@@ -12,6 +12,7 @@ mod properties;
 mod rfc;
 mod selection;
 mod signatures;
+mod signing;
 
 use std::path::PathBuf;
 

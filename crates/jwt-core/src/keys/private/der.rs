@@ -297,6 +297,7 @@ fn ec_from(
     };
     r.finish("the EC private key").map_err(der_err)?;
 
+    let mut notes = Vec::new();
     let curve = match (inner, outer) {
         (Some((a, offset)), Some(b)) if a != b => {
             return Err(at(
@@ -310,10 +311,22 @@ fn ec_from(
         }
         (Some((c, _)), _) | (None, Some(c)) => c,
         (None, None) => {
-            return Err(at(
-                seq.offset,
-                "the EC private key does not name its curve (no parameters [0]); export it with its curve, e.g. `openssl ec -in key.pem -param_enc named_curve`",
-            ))
+            let curve = curve_by_size(d.contents, point.map(|(bytes, _)| bytes)).ok_or_else(|| {
+                at(
+                    seq.offset,
+                    "the EC private key does not name its curve (no parameters [0]), and its size is not that of P-256, P-384 or P-521; export it with its curve, e.g. `openssl ec -in key.pem -param_enc named_curve`",
+                )
+            })?;
+            notes.push(format!(
+                "the EC private key does not name its curve; its size makes it {}{}",
+                curve.name(),
+                if curve == EcCurve::P256 {
+                    " (a secp256k1 key has the same size, and would not import)"
+                } else {
+                    ""
+                }
+            ));
+            curve
         }
     };
     let len = curve.coordinate_len();
@@ -335,7 +348,6 @@ fn ec_from(
     }
     let mut padded = vec![0; len - digits.len()];
     padded.extend_from_slice(digits);
-    let mut notes = Vec::new();
     let point = match point {
         Some((bytes, _)) if matches!(bytes.first(), Some(0x02 | 0x03)) => {
             notes.push("the key's public point is compressed, so it was left aside".to_string());
@@ -355,6 +367,20 @@ fn ec_from(
         },
         notes,
     ))
+}
+
+/// The curve of a SEC 1 key that does not name it (RustCrypto writes such keys), by the size of
+/// its uncompressed point, or else of its scalar as written.
+fn curve_by_size(d: &[u8], point: Option<&[u8]>) -> Option<EcCurve> {
+    let by_coordinate = |len: usize| {
+        [EcCurve::P256, EcCurve::P384, EcCurve::P521]
+            .into_iter()
+            .find(|c| c.coordinate_len() == len)
+    };
+    match point {
+        Some([0x04, rest @ ..]) if rest.len() % 2 == 0 => by_coordinate(rest.len() / 2),
+        _ => by_coordinate(d.len()),
+    }
 }
 
 /// PKCS#8 PrivateKeyInfo DER (version 0, no attributes) for the numbers.

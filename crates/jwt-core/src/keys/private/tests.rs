@@ -335,12 +335,27 @@ fn sec1_without_its_point_or_curve() {
     // PKCS#8 is still written, for WebCrypto to import (it computes the point).
     assert_eq!(read(&key.to_pkcs8_pem()).numbers, key.numbers);
 
-    let e = error(&pem_of("EC PRIVATE KEY", &sec1(&[7; 32], None, None)));
+    let e = error(&pem_of("EC PRIVATE KEY", &sec1(&[7; 20], None, None)));
     assert!(e.message.contains("does not name its curve"), "{e}");
     assert!(
         e.to_string().starts_with("PEM block at line 1, DER byte 0"),
         "{e}"
     );
+    // Without its curve (as RustCrypto writes SEC 1), the size decides, with a note.
+    let key = read(&pem_of("EC PRIVATE KEY", &sec1(&[7; 48], None, None)));
+    assert_eq!(key.curve(), Some("P-384"));
+    assert!(
+        key.notes[0].contains("its size makes it P-384"),
+        "{:?}",
+        key.notes
+    );
+    let mut point = vec![0x04];
+    point.extend([1; 132]);
+    let key = read(&pem_of(
+        "EC PRIVATE KEY",
+        &sec1(&[7; 65], None, Some(&point)),
+    ));
+    assert_eq!(key.curve(), Some("P-521"), "the point's size decides");
 
     // A scalar with its leading zero dropped is padded back.
     let short = read(&pem_of("EC PRIVATE KEY", &sec1(&[7; 31], Some(p256), None)));
