@@ -112,3 +112,19 @@ pub fn random_id() -> Option<String> {
         .ok()?;
     Some(b64url::encode(&bytes))
 }
+
+/// The public key of pasted private-key text, as SPKI PEM: from the text when it holds it, else
+/// from WebCrypto's export. `None` when the text is not a readable private key.
+pub async fn derive_public(text: &str) -> Option<String> {
+    let key = keys::read_private(text).ok()?;
+    let public = match key.public_key() {
+        Ok(p) => p,
+        Err(_) => {
+            let jwk = webcrypto::private_jwk(key.default_alg(), &key.to_pkcs8_der())
+                .await
+                .ok()?;
+            key.complete_from(&jwk).ok()?.public_key().ok()?
+        }
+    };
+    Some(keys::pem::encode("PUBLIC KEY", &public.to_spki_der()))
+}

@@ -60,6 +60,9 @@ test('a private key in the verification field is refused', async ({ page }) => {
   await app.id('public-key-input').fill(read('ES256.private.pem'));
   await expect(app.verdict()).toHaveAttribute('data-status', 'bad-key');
   await expect(app.id('key-error')).toContainText('private key');
+  await app.id('derive-public-key').click();
+  await expect(app.id('public-key-input')).toHaveValue(/BEGIN PUBLIC KEY/);
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
 });
 
 test('claim presets set iat, nbf, exp and jti where the timing panel expects them', async ({ page }) => {

@@ -182,8 +182,23 @@ fn PublicKeyField() -> impl IntoView {
             })}
             {move || {
                 let check = state.signature.get();
+                let private = check.verdict == Verdict::BadKey
+                    && state.public_key.with_untracked(|k| jwt_core::keys::read_private(k).is_ok());
                 let error = (check.verdict == Verdict::BadKey).then(|| view! {
                     <p class="field-error" role="alert" data-testid="key-error"><TokenText text=check.message.clone() /></p>
+                    {private.then(|| view! {
+                        <button type="button" class="small" data-testid="derive-public-key"
+                            on:click=move |_| {
+                                let text = state.public_key.get_untracked();
+                                wasm_bindgen_futures::spawn_local(async move {
+                                    if let Some(pem) = crate::signing::derive_public(&text).await {
+                                        state.public_key.try_set(pem);
+                                    }
+                                });
+                            }>
+                            "Use its public key instead (the private key is not kept)"
+                        </button>
+                    })}
                 });
                 let summary = check.key.map(|k| key_summary(&k));
                 view! { {error} {summary} }
