@@ -212,8 +212,10 @@ test('every form field has an accessible label', async ({ page }) => {
     'need-mobile': 'Mobile apps or third-party clients call the API',
     'need-server-rendered': 'One server-rendered web app serves the pages',
     'need-mutable': 'Per-session state changes often',
+    'sign-alg': 'Algorithm',
     'edit-header': 'Header JSON',
     'edit-payload': 'Payload',
+    'claim-preset-lifetime': 'Custom lifetime',
   };
   for (const [testid, label] of Object.entries(labels)) {
     await expect(page.getByLabel(label, { exact: true }), label).toHaveAttribute('data-testid', testid);
