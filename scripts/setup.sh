@@ -5,7 +5,7 @@
 # Installs: Debian packages chromium, chromium-driver, brotli (and nodejs/npm if missing);
 # the wasm32-unknown-unknown Rust target, rustfmt, clippy and rust-src; trunk 0.21.14 and the
 # wasm-bindgen-cli matching Cargo.lock (cargo install); npm packages in e2e/ (Playwright,
-# axe-core, binaryen's wasm-opt), without any browser download.
+# axe-core, binaryen's wasm-opt), without any browser download; esbuild in build/ (npm ci).
 #
 # Source it (`. scripts/setup.sh`) to also get the tools on PATH in the current shell.
 set -euo pipefail
@@ -65,4 +65,12 @@ if [ ! -x "$repo/e2e/node_modules/.bin/wasm-opt" ] || ! cmp -s "$repo/e2e/packag
   say "npm ci in e2e/"
   (cd "$repo/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$repo/e2e/package-lock.json" "$stamp"
+fi
+
+# 5. The build's own npm tools (esbuild, which build/postbuild.mjs uses to minify), from build/'s lock file.
+stamp="$repo/build/node_modules/.installed-lock"
+if [ ! -d "$repo/build/node_modules/esbuild" ] || ! cmp -s "$repo/build/package-lock.json" "$stamp"; then
+  say "npm ci in build/"
+  (cd "$repo/build" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$repo/build/package-lock.json" "$stamp"
 fi
