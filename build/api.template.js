@@ -41,5 +41,10 @@ function publicApi(api) {
     weakSecretCount() {
       return api.weakSecretCount();
     },
+    verifyWithKey(token, key) {
+      const c = 'verifyWithKey';
+      const checked = [text(c, 'token', token), text(c, 'key', key)];
+      return api.verifyWithKey(...checked).then((json) => JSON.parse(json));
+    },
   });
 }

@@ -164,7 +164,7 @@ const script = await minify(`${code}
   await __wbg_init({ module_or_path: new Response(stream, { headers: { 'content-type': 'application/wasm' } }) });
 }
 ${publicApi}
-window.jwtInspector = publicApi({ inspectToken, verifyToken, findWeakSecret, weakSecretCount });
+window.jwtInspector = publicApi({ inspectToken, verifyToken, findWeakSecret, weakSecretCount, verifyWithKey });
 `, 'js');
 const style = styleShipped;
 const sha256 = (text) => `'sha256-${digest('sha256', text)}'`;

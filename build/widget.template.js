@@ -2,6 +2,7 @@
 //   <script type="module" src="https://your.site/tools/jwt/widget.js"></script>
 //   <jwt-inspector token="eyJ…" panels="timing,findings" theme="auto"></jwt-inspector>
 // Attributes: token (the JWT), panels (any of timing, findings, signature; default timing),
+// public-key (PEM, certificate, JWK or JWKS text that the signature panel checks the token with),
 // theme (auto, light, dark; auto follows the host page's declared colour scheme or background,
 // then the reader's system). Every widget on a page shares one WebAssembly instance; styles live
 // in a shadow root, so the page's CSS and the widget's CSS do not affect each other.
@@ -49,7 +50,7 @@ function hostScheme(el) {
 }
 
 class JwtInspectorElement extends HTMLElement {
-  static observedAttributes = ['token', 'panels', 'theme'];
+  static observedAttributes = ['token', 'panels', 'theme', 'public-key'];
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -87,6 +88,7 @@ class JwtInspectorElement extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (!this.container) return;
     if (name === 'token' && this.widget) this.widget.setToken(value ?? '');
+    else if (name === 'public-key' && this.widget) this.widget.setPublicKey(value ?? '');
     else if (name === 'theme') this.applyTheme();
     else if (name === 'panels') this.render();
   }
@@ -96,7 +98,7 @@ class JwtInspectorElement extends HTMLElement {
     if (!this.isConnected) return;
     this.widget?.free();
     this.container.replaceChildren();
-    this.widget = new module.Widget(this.container, this.getAttribute('token') ?? '', this.getAttribute('panels'));
+    this.widget = new module.Widget(this.container, this.getAttribute('token') ?? '', this.getAttribute('panels'), this.getAttribute('public-key'));
     this.dispatchEvent(new CustomEvent('jwt-inspector:ready', { bubbles: true }));
   }
 }

@@ -19,7 +19,7 @@ cargo test --workspace
 
 step "wasm component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web --test webcrypto
 
 step "release build (standard library rebuilt for size; plain build if that fails)"
 bash scripts/release-build.sh

@@ -72,3 +72,30 @@ pub fn find_weak_secret(
 pub fn weak_secret_count() -> usize {
     jwt_core::weak_secrets::count() + 1
 }
+
+/// Checks `input`'s signature with `key` (public-key text: PEM, certificate, JWK or JWKS; for an
+/// HS token, the secret as UTF-8) through the browser's WebCrypto, and resolves to the check as
+/// JSON: `verdict`, `message` and, for public keys, `key` (what was chosen and why).
+#[wasm_bindgen(js_name = verifyWithKey)]
+pub async fn verify_with_key(input: String, key: String) -> String {
+    let decoded = token::decode(&input);
+    let secret = SecretInput::utf8(key.clone());
+    let key_input = if crate::state::public_alg_of(&decoded).is_some() {
+        verify::KeyInput::PublicKey(&key)
+    } else {
+        verify::KeyInput::Secret(&secret)
+    };
+    let check = match verify::plan(&decoded, Some(key_input)) {
+        verify::Plan::Done(check) => check,
+        verify::Plan::Verify(request) => match crate::webcrypto::verify(&request).await {
+            Ok(verified) => verify::conclude(&request, verified),
+            Err(crate::webcrypto::Unavailable(why)) => {
+                let mut check = verify::conclude(&request, None);
+                check.verdict = jwt_core::Verdict::UnsupportedAlg;
+                check.message = format!("{} cannot be checked here: {why}.", request.alg.name());
+                check
+            }
+        },
+    };
+    serde_json::to_string(&check).unwrap_or_default()
+}

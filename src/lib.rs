@@ -10,6 +10,7 @@ pub mod browser;
 pub mod panels;
 pub mod sample;
 pub mod state;
+pub mod webcrypto;
 pub mod widget;
 
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn App() -> impl IntoView {
     // Opening a `#token=` link (or changing the fragment) loads that token.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(t) = browser::fragment_token() {
-            inspector.token.set(t);
+            inspector.set_token(t);
         }
     });
     on_cleanup(move || hash_listener.remove());

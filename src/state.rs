@@ -5,9 +5,11 @@
 use jwt_core::lints::{self, Finding, LintContext};
 use jwt_core::timing::{self, DateClaim, Timing};
 use jwt_core::token::{self, Decoded};
-use jwt_core::verify::{self, SignatureCheck};
-use jwt_core::{clock_text, Options, SecretEncoding, SecretInput};
+use jwt_core::verify::{self, KeyInput, Plan, PublicAlg, SignatureCheck, Verdict, VerifyRequest};
+use jwt_core::{clock_text, keys, Options, SecretEncoding, SecretInput};
 use leptos::prelude::*;
+
+use crate::webcrypto::Unavailable;
 use std::sync::{Arc, Mutex};
 
 /// Inputs longer than this (bytes) are decoded after a pause in typing rather than on every key.
@@ -48,11 +50,54 @@ impl Pending {
     }
 }
 
+/// WebCrypto's answer to one verification request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// What was asked.
+    pub request: VerifyRequest,
+    /// Which candidate key verified, or why WebCrypto could not be asked.
+    pub result: Result<Option<usize>, Unavailable>,
+}
+
+impl Answer {
+    /// The verdict the core draws from the answer.
+    fn check(&self) -> SignatureCheck {
+        match &self.result {
+            Ok(verified) => verify::conclude(&self.request, *verified),
+            Err(Unavailable(why)) => {
+                let mut check = verify::conclude(&self.request, None);
+                check.verdict = Verdict::UnsupportedAlg;
+                check.message = format!(
+                    "{} cannot be checked in this page: {why}. Nothing was decided about the signature.",
+                    self.request.alg.name()
+                );
+                check
+            }
+        }
+    }
+}
+
+/// The header's public-key algorithm (RS/PS/ES/EdDSA), when it names one exactly.
+pub fn public_alg_of(decoded: &Decoded) -> Option<PublicAlg> {
+    let alg = decoded.header.as_ref()?.value.get("alg")?.as_str()?;
+    PublicAlg::from_name(alg)
+}
+
+/// The verdict shown while WebCrypto works: not-evaluated, with the key already described.
+fn checking(request: &VerifyRequest) -> SignatureCheck {
+    let mut check = verify::conclude(request, None);
+    check.verdict = Verdict::NotEvaluated;
+    check.message = "Checking the signature…".to_string();
+    check
+}
+
 /// Signals and memos shared by every panel, provided as context.
 #[derive(Clone, Copy)]
 pub struct Inspector {
     /// The text in the token field.
     pub token: RwSignal<String>,
+    /// Which of the tokens found in the pasted text is shown (`Decoded::candidates`).
+    pub candidate: RwSignal<usize>,
     /// The text in the secret field. Never persisted, never put in a URL.
     pub secret: RwSignal<String>,
     /// The sample token while the secret is the sample's own (not typed by the user); replacing
@@ -68,8 +113,18 @@ pub struct Inspector {
     pub clock: RwSignal<i64>,
     /// The decoded token.
     pub decoded: Memo<Decoded>,
+    /// Public-key text (PEM, certificate, JWK or JWKS) for RS/PS/ES/EdDSA tokens. Never stored.
+    pub public_key: RwSignal<String>,
+    /// The user chose to check against the key inside the token (header `jwk`/`x5c`).
+    pub use_token_key: RwSignal<bool>,
+    /// What verification needs: a verdict already, or a request for WebCrypto.
+    pub plan: Memo<Plan>,
+    /// WebCrypto's latest answer.
+    pub answer: RwSignal<Option<Answer>>,
     /// The signature verdict.
     pub signature: Memo<SignatureCheck>,
+    /// True while WebCrypto is checking the current request.
+    pub checking: Memo<bool>,
     /// A built-in weak secret that verifies the token (found after a short pause).
     pub weak_secret: RwSignal<Option<&'static str>>,
     /// Date claims read from the payload.
@@ -119,10 +174,58 @@ impl Inspector {
                 });
             }
         });
-        let decoded = Memo::new(move |_| settled.with(|t| token::decode(t)));
+        let candidate = RwSignal::new(0usize);
+        let decoded =
+            Memo::new(move |_| settled.with(|t| token::decode_choice(t, candidate.get())));
+        let public_key = RwSignal::new(String::new());
+        let use_token_key = RwSignal::new(false);
+        let plan = Memo::new(move |_| {
+            decoded.with(|d| {
+                if public_alg_of(d).is_none() {
+                    let input = SecretInput::new(secret.get(), encoding.get());
+                    return verify::plan(d, Some(KeyInput::Secret(&input)));
+                }
+                if use_token_key.get() {
+                    return verify::plan(d, Some(KeyInput::TokenKey));
+                }
+                public_key.with(|k| {
+                    let key = (!k.trim().is_empty()).then_some(KeyInput::PublicKey(k));
+                    verify::plan(d, key)
+                })
+            })
+        });
+        // WebCrypto answers asynchronously; an answer counts only for the plan that asked.
+        let answer = RwSignal::new(None::<Answer>);
+        Effect::new(move |_| {
+            let Plan::Verify(request) = plan.get() else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = crate::webcrypto::verify(&request).await;
+                let current = plan
+                    .try_with_untracked(|p| matches!(p, Plan::Verify(r) if *r == request))
+                    .unwrap_or(false);
+                if current {
+                    answer.try_set(Some(Answer { request, result }));
+                }
+            });
+        });
         let signature = Memo::new(move |_| {
-            let input = SecretInput::new(secret.get(), encoding.get());
-            decoded.with(|d| verify::check(d, Some(&input)))
+            plan.with(|p| match p {
+                Plan::Done(check) => check.clone(),
+                Plan::Verify(request) => answer.with(|a| match a {
+                    Some(a) if a.request == *request => a.check(),
+                    _ => checking(request),
+                }),
+            })
+        });
+        let checking = Memo::new(move |_| {
+            plan.with(|p| match p {
+                Plan::Verify(request) => {
+                    answer.with(|a| a.as_ref().is_none_or(|a| a.request != *request))
+                }
+                Plan::Done(_) => false,
+            })
         });
         // The weak-secret scan costs one HMAC per list entry, so it runs once typing pauses.
         let weak_secret = RwSignal::new(None::<&'static str>);
@@ -176,10 +279,20 @@ impl Inspector {
         // Findings about the token and the key change with them; only the few that depend on
         // the instant are recomputed on each clock tick.
         let token_findings = Memo::new(move |_| {
-            let secret_len = (!secret.with(String::is_empty))
-                .then(|| SecretInput::new(secret.get(), encoding.get()).decode().ok())
-                .flatten()
-                .map(|k| k.len());
+            let check = signature.get();
+            let hmac_token = decoded.with(|d| verify::hmac_alg_of(d).is_some());
+            let secret_len = (hmac_token && !secret.with(String::is_empty))
+                .then(|| {
+                    check.key_len.or_else(|| {
+                        SecretInput::new(secret.get(), encoding.get())
+                            .decode()
+                            .ok()
+                            .map(|k| k.len())
+                    })
+                })
+                .flatten();
+            let secret_is_public_key =
+                hmac_token && secret.with(|s| keys::looks_like_public_key(s));
             let weak = weak_secret.get();
             decoded.with(|d| {
                 lints::lint(
@@ -188,12 +301,18 @@ impl Inspector {
                         timing: None,
                         secret_len,
                         weak_secret: weak,
+                        key: check.key.as_deref(),
+                        secret_is_public_key,
                     },
                 )
             })
         });
         let time_findings = Memo::new(move |_| {
-            timing.with(|t| t.as_ref().map(lints::timing_findings).unwrap_or_default())
+            timing.with(|t| {
+                t.as_ref()
+                    .map(|t| decoded.with(|d| lints::timing_findings(d, t)))
+                    .unwrap_or_default()
+            })
         });
         let findings = Memo::new(move |_| {
             let mut all = token_findings.get();
@@ -203,6 +322,7 @@ impl Inspector {
         });
         Inspector {
             token,
+            candidate,
             secret,
             sample_secret_for,
             encoding,
@@ -210,7 +330,12 @@ impl Inspector {
             evaluate_at,
             clock,
             decoded,
+            public_key,
+            use_token_key,
+            plan,
+            answer,
             signature,
+            checking,
             weak_secret,
             date_claims,
             evaluation,
@@ -219,11 +344,17 @@ impl Inspector {
         }
     }
 
+    /// Replaces the token text; the first token found in it is shown.
+    pub fn set_token(&self, text: String) {
+        self.candidate.set(0);
+        self.token.set(text);
+    }
+
     /// Shows a fresh sample token with its own secret.
     pub fn load_sample(&self, now: i64) {
         let token = crate::sample::token(now);
         self.sample_secret_for.set(Some(token.clone()));
-        self.token.set(token);
+        self.set_token(token);
         self.secret.set(crate::sample::SECRET.to_string());
         self.encoding.set(SecretEncoding::Utf8);
     }
@@ -255,12 +386,42 @@ impl Inspector {
             .unwrap_or_else(|| self.clock.get())
     }
 
-    /// The full report as pretty JSON (no secret in it), for the "copy report" action.
+    /// The full report as pretty JSON (no secret or key in it), for the "copy report" action: the
+    /// same bytes as `jwt-inspector --json`. A public-key verdict is replayed from WebCrypto's answer.
     pub fn report_json(&self) -> String {
         let input = SecretInput::new(self.secret.get_untracked(), self.encoding.get_untracked());
+        let key_text = self.public_key.get_untracked();
+        let token = self.token.get_untracked();
+        let public = self.decoded.with_untracked(|d| public_alg_of(d).is_some());
+        let key = match (public, self.use_token_key.get_untracked()) {
+            (false, _) => Some(KeyInput::Secret(&input)),
+            (true, true) => Some(KeyInput::TokenKey),
+            (true, false) if key_text.trim().is_empty() => None,
+            (true, false) => Some(KeyInput::PublicKey(&key_text)),
+        };
         let mut options = Options::recommended(self.evaluation_instant());
         options.clock_skew = self.skew.get_untracked();
-        let report = jwt_core::inspect(&self.token.get_untracked(), Some(&input), &options);
+        options.candidate = self.candidate.get_untracked();
+        // Only an answer to the current request may be replayed.
+        let answer = self.answer.get_untracked().filter(|a| {
+            self.plan
+                .with_untracked(|p| matches!(p, Plan::Verify(r) if *r == a.request))
+        });
+        let report = match answer
+            .as_ref()
+            .and_then(|a| Some((a, *a.result.as_ref().ok()?)))
+        {
+            Some((a, verified)) => jwt_core::inspect_with(
+                &token,
+                key,
+                &options,
+                &crate::webcrypto::Replay {
+                    request: &a.request,
+                    verified,
+                },
+            ),
+            None => jwt_core::inspect_with(&token, key, &options, &verify::NoBackend),
+        };
         jwt_core::report_json(&report)
     }
 }

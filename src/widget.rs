@@ -62,43 +62,57 @@ pub fn WidgetView(
     }
 }
 
-/// Mounts a widget for `token` into `parent`; returns the token signal and the mount handle.
+/// Mounts a widget for `token` (checked with `public_key`, if any) into `parent`; returns its
+/// state and the mount handle.
 fn mount(
     parent: web_sys::HtmlElement,
     token: String,
+    public_key: String,
     panels: WidgetPanels,
-) -> (RwSignal<String>, UnmountHandle<AnyViewState>) {
+) -> (Inspector, UnmountHandle<AnyViewState>) {
     let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let out = slot.clone();
     let handle = mount_to(parent, move || {
         let inspector = Inspector::new(token, browser::now_seconds());
+        inspector.public_key.set(public_key);
         inspector.run_clock();
         provide_context(inspector);
-        out.set(Some(inspector.token));
+        out.set(Some(inspector));
         view! { <WidgetView panels /> }.into_any()
     });
-    let token = slot
+    let inspector = slot
         .take()
         .unwrap_or_else(|| unreachable!("mount_to runs the view function at once"));
-    (token, handle)
+    (inspector, handle)
 }
 
 /// One `<jwt-inspector>` element's inspector, owned by `widget.js`.
 #[wasm_bindgen]
 pub struct Widget {
-    token: RwSignal<String>,
+    inspector: Inspector,
     _mount: UnmountHandle<AnyViewState>,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Renders `token` inside `parent` (an element in the custom element's shadow root), showing the
-    /// optional `panels` (a list such as `"timing,findings,signature"`).
+    /// optional `panels` (a list such as `"timing,findings,signature"`), and checks its signature
+    /// with `public_key` (PEM, certificate, JWK or JWKS text) when given.
     #[wasm_bindgen(constructor)]
-    pub fn new(parent: web_sys::HtmlElement, token: String, panels: Option<String>) -> Widget {
-        let (token, mount) = mount(parent, token, WidgetPanels::parse(panels.as_deref()));
-        Widget {
+    pub fn new(
+        parent: web_sys::HtmlElement,
+        token: String,
+        panels: Option<String>,
+        public_key: Option<String>,
+    ) -> Widget {
+        let (inspector, mount) = mount(
+            parent,
             token,
+            public_key.unwrap_or_default(),
+            WidgetPanels::parse(panels.as_deref()),
+        );
+        Widget {
+            inspector,
             _mount: mount,
         }
     }
@@ -106,7 +120,14 @@ impl Widget {
     /// Shows another token (when the element's `token` attribute changes).
     #[wasm_bindgen(js_name = setToken)]
     pub fn set_token(&self, token: String) {
-        self.token.set(token);
+        self.inspector.candidate.try_set(0);
+        self.inspector.token.try_set(token);
+    }
+
+    /// Checks with another public key (when the element's `public-key` attribute changes).
+    #[wasm_bindgen(js_name = setPublicKey)]
+    pub fn set_public_key(&self, key: String) {
+        self.inspector.public_key.try_set(key);
     }
 }
 
@@ -133,7 +154,8 @@ pub fn mount_embed() {
     let token = browser::fragment_token().unwrap_or_default();
     let _ = body.class_list().add_1("jwt-widget");
     let _ = body.set_attribute("data-theme", &theme);
-    let (signal, handle) = mount(body.clone(), token, panels);
+    let (inspector, handle) = mount(body.clone(), token, String::new(), panels);
+    let signal = inspector.token;
     handle.forget();
     let on_hash = Closure::<dyn FnMut()>::new(move || {
         if let Some(t) = browser::fragment_token() {

@@ -42,3 +42,41 @@ test('long lifetimes read in years and months', async ({ page }) => {
   await app.paste(sign({ alg: 'HS256' }, { sub: 'long', iat: now, exp: now + 26693 * 86400 + 5 * 3600 }, 'k'));
   await expect(app.id('countdown')).toHaveText(/Valid for another 73 years/);
 });
+
+const idToken = sign({ alg: 'HS256', typ: 'JWT' }, { sub: 'id-token-user', aud: 'client' }, 'k');
+const accessToken = sign({ alg: 'HS256', typ: 'at+jwt' }, { sub: 'access-token-user', scope: 'read' }, 'k');
+
+test('an OAuth redirect URL: the token in its fragment is decoded, and the page says where it was', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open('/');
+  await app.paste(`https://app.example.com/callback#state=xyz&id_token=${idToken}&token_type=Bearer`);
+  await expect(app.id('payload-json')).toContainText('"id-token-user"');
+  await expect(app.id('cleanups')).toContainText(/URL|parameter/i);
+  await expect(app.id('token-found-in')).toContainText('id_token');
+});
+
+test('a token response with two JWTs offers both; the other can be picked', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open('/');
+  await app.paste(JSON.stringify({ access_token: accessToken, id_token: idToken, refresh_token: 'opaque-refresh-8f3a', token_type: 'Bearer', expires_in: 3600 }, null, 2));
+  const items = app.id('token-candidate');
+  await expect(items).toHaveCount(3);
+  await expect(app.id('candidate-summary')).toContainText('3 tokens found');
+  await expect(items.first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.id('payload-json')).toContainText('"access-token-user"');
+  await page.locator('[data-testid=token-candidate][data-label=id_token]').click();
+  await expect(app.id('payload-json')).toContainText('"id-token-user"');
+  await expect(page.locator('[data-testid=token-candidate][data-label=id_token]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-testid=token-candidate][data-label=refresh_token]')).toBeDisabled();
+});
+
+test('a cURL command and a Set-Cookie line: the token inside is decoded', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open('/');
+  await app.paste(`curl 'https://api.example.com/orders' \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: Bearer ${accessToken}'`);
+  await expect(app.id('payload-json')).toContainText('"access-token-user"');
+  await expect(app.id('cleanups')).toContainText(/cURL/i);
+  await app.paste(`Set-Cookie: session=${idToken}; Path=/; HttpOnly; Secure; SameSite=Lax`);
+  await expect(app.id('payload-json')).toContainText('"id-token-user"');
+  await expect(app.id('token-found-in')).toContainText('session');
+});

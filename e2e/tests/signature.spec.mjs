@@ -84,14 +84,23 @@ test('alg "none" is reported as unsigned, whatever the secret', async ({ page })
   await expect(app.finding('alg-none')).toHaveAttribute('data-severity', 'danger');
 });
 
-test('an RS256 token is an unsupported algorithm, not invalid', async ({ page }) => {
+test('an RS256 token asks for a public key, not a secret, and is never called invalid without one', async ({ page }) => {
   const app = new Inspector(page);
   await app.open();
   await app.paste(rs256Token(claims));
-  await app.secret('some secret');
-  await expect(app.verdict()).toHaveAttribute('data-status', 'unsupported-alg');
+  await expect(app.id('secret-input')).toBeHidden();
+  await expect(app.verdict()).toHaveAttribute('data-status', 'no-key');
   await expect(app.verdict()).toContainText('RS256');
+  await expect(app.id('public-key-input')).toBeVisible();
   await expect(app.id('expected-signature')).toHaveCount(0);
+});
+
+test('an algorithm the browser cannot check is unsupported-alg, named', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open();
+  await app.paste(sign({ alg: 'ES256K' }, claims, KEY).replace(/\.[^.]*$/, `.${Buffer.alloc(64, 1).toString('base64url')}`));
+  await expect(app.verdict()).toHaveAttribute('data-status', 'unsupported-alg');
+  await expect(app.verdict()).toContainText('ES256K');
 });
 
 test('a secret that is not valid in its encoding is bad-secret', async ({ page }) => {

@@ -207,7 +207,7 @@ test('the scripting API refuses wrong argument types with a TypeError and keeps 
       for (const [call, args] of [
         ['inspectToken', [value]], ['inspectToken', [token, value]], ['inspectToken', [token, SECRET, value]],
         ['verifyToken', [value, SECRET]], ['verifyToken', [token, value]], ['findWeakSecret', [value]],
-        ['findWeakSecret', [token, value]],
+        ['findWeakSecret', [token, value]], ['verifyWithKey', [value, 'k']], ['verifyWithKey', [token, value]],
       ]) {
         try {
           api[call](...args);
@@ -235,7 +235,7 @@ test('window.jwtInspector is exactly the documented API, frozen', async ({ page 
     keys: Object.keys(window.jwtInspector).sort(),
     frozen: Object.isFrozen(window.jwtInspector),
   }));
-  expect(shape).toEqual({ keys: ['findWeakSecret', 'inspectToken', 'verifyToken', 'weakSecretCount'], frozen: true });
+  expect(shape).toEqual({ keys: ['findWeakSecret', 'inspectToken', 'verifyToken', 'verifyWithKey', 'weakSecretCount'], frozen: true });
 });
 
 for (const path of ['/', '/embed.html']) {

@@ -51,6 +51,9 @@ test.describe('the widget on a documentation page', () => {
     await expect(page.locator('#access [data-testid=claim-time][data-claim=exp]')).toHaveAttribute('data-utc', '2025-11-24T16:15:00Z');
     await expect(page.locator('#unsigned [data-testid=finding][data-finding=alg-none]')).toBeVisible();
     await expect(page.locator('#verify').getByTestId('signature-status')).toHaveAttribute('data-status', 'no-secret');
+    // "This example token verifies with our published key": an RS256 widget with a public-key attribute.
+    await expect(page.locator('#published').getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');
+    await expect(page.locator('#published').getByTestId('key-summary')).toHaveAttribute('data-kid', 'rs256-key-1');
     // Panels appear only when asked for.
     await expect(page.locator('#access').getByTestId('secret-input')).toHaveCount(0);
     await expect(page.locator('#unsigned [data-testid=claim-time]')).toHaveCount(0);

@@ -53,14 +53,9 @@ pub fn DecodedParts() -> impl IntoView {
                             .then(|| view! { <p class="note">"The payload is JSON but not an object, so it has no claims."</p> });
                         view! { {note} <JsonView doc part=Part::Payload testid="payload-json" /> }.into_any()
                     }
-                    Payload::Text { text, json_error } => view! {
-                        <p class="note">
-                            {match json_error {
-                                Some(e) => format!("The payload looks like JSON but is not valid ({e}); shown as text."),
-                                None => "The payload is not JSON (JWS allows any content); shown as text.".to_string(),
-                            }}
-                        </p>
-                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{super::json_view::reveal(text)}</pre>
+                    ref note @ Payload::Text { ref text, .. } => view! {
+                        <p class="note">{note.text_note()}</p>
+                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{super::json_view::reveal(text.clone())}</pre>
                     }.into_any(),
                     Payload::Binary { bytes } => {
                         let shown = hex(&bytes[..bytes.len().min(HEX_PREVIEW)]);

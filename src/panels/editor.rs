@@ -52,7 +52,7 @@ pub fn Editor() -> impl IntoView {
             Ok(token) => {
                 // The secret signed this token, so it stays with it, even the sample's.
                 state.sample_secret_for.set(None);
-                state.token.set(token);
+                state.set_token(token);
             }
             Err(e) => error.set(Some(e)),
         }

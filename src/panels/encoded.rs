@@ -159,6 +159,7 @@ pub fn EncodedView() -> impl IntoView {
                         }
                     })
             }}
+            <Candidates />
             <ul class="cleanups" data-testid="cleanups">
                 {move || {
                     cleanups()
@@ -168,6 +169,59 @@ pub fn EncodedView() -> impl IntoView {
                 }}
             </ul>
         </div>
+    }
+}
+
+/// The tokens found in what was pasted (a redirect URL, a token response, cookies, a cURL command),
+/// to choose from; with one, where it was found.
+#[component]
+fn Candidates() -> impl IntoView {
+    let state = inspector();
+    move || {
+        let (candidates, chosen) = state
+            .decoded
+            .with(|d| (d.candidates.clone(), d.chosen.unwrap_or(0)));
+        match candidates.len() {
+            0 => None,
+            1 => Some(
+                view! {
+                    <p class="found-in" data-testid="token-found-in">
+                        "Token found in the pasted text: " <TokenText text=candidates[0].label.clone() />
+                    </p>
+                }
+                .into_any(),
+            ),
+            _ => Some(
+                view! {
+                    <div class="candidates" role="group" aria-label="Tokens found in the pasted text">
+                        <p data-testid="candidate-summary"><TokenText text=jwt_core::input::summary(&candidates) /></p>
+                        <ul>
+                            {candidates.into_iter().enumerate().map(|(i, c)| {
+                                let note = c.note();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="small candidate"
+                                            data-testid="token-candidate"
+                                            data-label=c.label.clone()
+                                            aria-pressed=(i == chosen).to_string()
+                                            disabled=!c.is_jwt()
+                                            title=note.clone().unwrap_or_default()
+                                            on:click=move |_| state.candidate.set(i)
+                                        >
+                                            <TokenText text=c.label.clone() />
+                                        </button>
+                                        {note.map(|n| view! { <span class="muted candidate-note">{n}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+        }
     }
 }
 

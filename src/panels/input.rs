@@ -33,7 +33,7 @@ pub fn TokenInput() -> impl IntoView {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await {
                     if let Some(text) = text.as_string() {
-                        state.token.set(text);
+                        state.set_token(text);
                     }
                 }
             });
@@ -59,7 +59,7 @@ pub fn TokenInput() -> impl IntoView {
                         class="small"
                         data-testid="clear-token"
                         on:click=move |_| {
-                            state.token.set(String::new());
+                            state.set_token(String::new());
                             state.type_secret(String::new());
                             focus_token_field();
                         }
@@ -96,7 +96,7 @@ pub fn TokenInput() -> impl IntoView {
                 placeholder="Paste a JWT (eyJ…), an Authorization header, or drop a file"
                 aria-describedby="token-help"
                 node_ref=field
-                on:input=move |ev| state.token.set(event_target_value(&ev))
+                on:input=move |ev| state.set_token(event_target_value(&ev))
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=on_drop
             ></textarea>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::inspector;
 use super::text::TokenText;
+use crate::state::public_alg_of;
 
 /// Marks the icon that is drawn as SVG (a key), so it renders without an emoji font.
 const KEY_ICON: &str = "key";
@@ -23,14 +24,18 @@ fn key_icon() -> impl IntoView {
 pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
     match verdict {
         Verdict::Valid => ("good", "✔"),
-        Verdict::Invalid | Verdict::WrongLength | Verdict::BadSecret | Verdict::AmbiguousAlg => {
-            ("bad", "✘")
-        }
+        Verdict::Invalid
+        | Verdict::WrongLength
+        | Verdict::BadSecret
+        | Verdict::BadKey
+        | Verdict::KeyMismatch
+        | Verdict::AmbiguousAlg => ("bad", "✘"),
         Verdict::Unsigned => ("bad", "⚠"),
-        Verdict::NoSecret => ("neutral", KEY_ICON),
+        Verdict::NoSecret | Verdict::NoKey => ("neutral", KEY_ICON),
         Verdict::UnsupportedAlg
         | Verdict::AlgMissing
         | Verdict::UnsupportedCrit
+        | Verdict::KidNotFound
         | Verdict::NotEvaluated
         | Verdict::NotApplicable => ("warn", "?"),
     }
@@ -41,12 +46,13 @@ pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
 pub fn SignaturePanel() -> impl IntoView {
     let state = inspector();
     let shown = RwSignal::new(false);
+    let is_public = Memo::new(move |_| state.decoded.with(|d| public_alg_of(d).is_some()));
     view! {
         <div class="card signature-card">
             <div class="card-head">
                 <h2 class="card-title"><span class="swatch signature"></span>"Signature"</h2>
             </div>
-            <div class="secret-row">
+            <div class="secret-row" hidden=move || is_public.get()>
                 <label for="secret-input">"Secret"</label>
                 <div class="secret-field">
                     <input
@@ -81,11 +87,12 @@ pub fn SignaturePanel() -> impl IntoView {
                     }
                     prop:value=move || state.encoding.get().code()
                 >
-                    {SecretEncoding::ALL.into_iter().map(|e| view! {
+                    {SecretEncoding::CHOICES.into_iter().map(|e| view! {
                         <option value=e.code()>{e.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
+            {move || is_public.get().then(|| view! { <PublicKeyField /> })}
             {move || {
                 let check = state.signature.get();
                 let (tone, icon) = tone(check.verdict);
@@ -94,7 +101,7 @@ pub fn SignaturePanel() -> impl IntoView {
                     <div
                         class=format!("verdict {tone}")
                         data-testid="signature-status"
-                        data-status=check.verdict.code()
+                        data-status=move || if state.checking.get() { "checking" } else { check.verdict.code() }
                         role="status"
                         aria-live="polite"
                     >
@@ -112,6 +119,100 @@ pub fn SignaturePanel() -> impl IntoView {
                     })}
                 }
             }}
+        </div>
+    }
+}
+
+/// The key field of RS/PS/ES/EdDSA tokens: pasted or dropped key text, what was understood, and
+/// the choice to check against the token's own key.
+#[component]
+fn PublicKeyField() -> impl IntoView {
+    let state = inspector();
+    let token_key = Memo::new(move |_| {
+        state.decoded.with(|d| {
+            d.header
+                .as_ref()
+                .and_then(|h| h.value.as_object())
+                .is_some_and(|h| h.contains_key("jwk") || h.contains_key("x5c"))
+        })
+    });
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            ev.prevent_default();
+            let promise = file.text();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    if let Some(text) = text.as_string() {
+                        state.public_key.try_set(text);
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <div class="key-row">
+            <label for="public-key-input">"Public key"</label>
+            <textarea
+                id="public-key-input"
+                data-testid="public-key-input"
+                class="key-input"
+                rows="5"
+                spellcheck="false"
+                autocomplete="off"
+                placeholder="The issuer's public key: PEM (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE), a JWK, or a JWKS ({\"keys\": […]} from its jwks_uri). Paste or drop a file; it stays in this tab."
+                prop:value=move || state.public_key.get()
+                on:input=move |ev| state.public_key.set(event_target_value(&ev))
+                on:drop=on_drop
+                disabled=move || state.use_token_key.get()
+            ></textarea>
+            {move || token_key.get().then(|| view! {
+                <label class="token-key">
+                    <input
+                        type="checkbox"
+                        data-testid="use-token-key"
+                        prop:checked=move || state.use_token_key.get()
+                        on:change=move |ev| state.use_token_key.set(event_target_checked(&ev))
+                    />
+                    " Check against the key inside the token (proves only that the token is self-consistent, not who made it)"
+                </label>
+            })}
+            {move || {
+                let check = state.signature.get();
+                let error = (check.verdict == Verdict::BadKey).then(|| view! {
+                    <p class="field-error" role="alert" data-testid="key-error"><TokenText text=check.message.clone() /></p>
+                });
+                let summary = check.key.map(|k| key_summary(&k));
+                view! { {error} {summary} }
+            }}
+        </div>
+    }
+}
+
+/// What the chosen key is: type and size, where it came from, why it was chosen, its certificate.
+fn key_summary(k: &jwt_core::verify::KeySummary) -> impl IntoView {
+    let certificate = k.certificate.as_ref().map(|c| {
+        let day = |t: Option<i64>| {
+            t.and_then(jwt_core::clock_text::rfc3339)
+                .map(|d| d[..10].to_string())
+                .unwrap_or_else(|| "?".into())
+        };
+        view! {
+            <p class="key-cert">
+                "Certificate for " <TokenText text=c.subject.clone() />
+                ", issued by " <TokenText text=c.issuer.clone() />
+                {format!(", valid from {} until {}", day(c.not_before), day(c.not_after))}
+            </p>
+        }
+    });
+    view! {
+        <div class="key-summary" data-testid="key-summary" data-key-type=k.key_type.code() data-kid=k.kid.clone().unwrap_or_default()>
+            <p class="key-what"><TokenText text=k.description.clone() /></p>
+            <p class="key-why"><TokenText text=k.reason.clone() /></p>
+            {certificate}
         </div>
     }
 }

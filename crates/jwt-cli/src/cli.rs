@@ -9,25 +9,42 @@ use jwt_core::{SecretEncoding, Severity};
 /// The exit-status table, shown after the options in `--help` (and in the README).
 pub const EXIT_STATUS: &str = "\
 Exit status:
-  0  decoded; the signature is valid (or no secret or key was given); active at --at or now
+  0  decoded; the signature is verified (or nothing was given to check it with); active at --at
+     or now
   1  the token cannot be decoded (sign: the header or payload cannot be signed)
   2  bad usage: an unknown option, an unreadable file, an unset variable, an invalid secret or instant
-  3  a secret or key was given and the signature is not valid
+  3  a secret, --key or --token-key was given and the signature is not verified with it: invalid,
+     no-key, bad-key, key-mismatch, kid-not-found, wrong-length, unsigned, ...
   4  expired or not yet valid at --at or now, skew applied
   5  --fail-on: a finding at or above that severity
-When several apply, the first in the order 2, 1, 3, 4, 5 wins.";
+When several apply, the first in the order 2, 1, 3, 4, 5 wins.
+
+Signature checks:
+  Without a secret or key nothing is asked of the signature: an HMAC token reports no-secret and a
+  public-key token no-key, and both can still exit 0.
+  With --key, an HMAC token whose MAC is made with the key's text as the secret is the
+  key-confusion attack (RFC 8725 §2.1): it exits 3, not 0.
+  --token-key checks the token against its own header jwk or x5c. A match proves only that the
+  token is self-consistent, since anyone can sign with a key pair of their own: it exits 0, and
+  its token-supplied-key finding is a danger, which --fail-on turns into exit 5.";
 
 /// The exit-status table of `sign`.
 pub const SIGN_EXIT_STATUS: &str = "\
 Exit status:
   0  signed; the token is on standard output
-  1  the header or payload cannot be signed (not JSON, not an object, an unsupported alg)
-  2  bad usage: an unknown option, an unreadable file, an unset variable, an invalid secret or instant";
+  1  the header or payload cannot be signed: not JSON, not an object, or an alg that the secret or
+     key cannot sign with (ES256 with an RSA key, RS256 with a secret, ...)
+  2  bad usage: an unknown option, an unreadable file, an unset variable, an invalid secret,
+     private key or instant";
 
-/// The encodings `--encoding` offers, in the order the core lists them.
-///
-/// The core's `auto` joins through `SecretEncoding::ALL`; if it stays out of that list, add it here.
-const ENCODINGS: &[SecretEncoding] = &SecretEncoding::ALL;
+/// The encodings `--encoding` offers, in the order the core lists them, "try all" last.
+const ENCODINGS: &[SecretEncoding] = &SecretEncoding::CHOICES;
+
+/// The algorithms `sign --alg` can set: those `sign` can make with a secret or a private key.
+const SIGN_ALGS: &[&str] = &[
+    "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
+    "ES384", "ES512", "EdDSA", "Ed25519",
+];
 
 /// Inspect a JSON Web Token: header and payload as written, timing, signature verdict and
 /// findings, the same report as the jwt-inspector page.
@@ -49,7 +66,8 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Make a token from a header and payload, signed with a secret (text kept exactly as written)
+    /// Make a token from a header and payload, signed with a secret or a private key (text kept
+    /// exactly as written)
     #[command(after_help = SIGN_EXIT_STATUS)]
     Sign(SignArgs),
 }
@@ -63,9 +81,16 @@ pub struct InspectArgs {
     pub token: Option<String>,
     #[command(flatten)]
     pub secret: SecretArgs,
-    /// Public key to verify with: a PEM public key, a certificate, a JWK or a JWKS
-    #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "secret_file", "secret_env"])]
+    /// Verify with this public key: PEM (PUBLIC KEY, RSA PUBLIC KEY), a certificate, a JWK, a
+    /// JWKS (the token's kid picks the key) or DER. A private key is refused: verifying needs only
+    /// the public half
+    #[arg(long, value_name = "PATH",
+          conflicts_with_all = ["secret", "secret_file", "secret_env", "encoding", "token_key"])]
     pub key: Option<PathBuf>,
+    /// Verify with the key inside the token (header jwk or x5c). A match proves only that the
+    /// token is self-consistent, not who made it: anyone can sign with a key pair of their own
+    #[arg(long, conflicts_with_all = ["secret", "secret_file", "secret_env", "encoding"])]
+    pub token_key: bool,
     /// Judge the dates at this instant: Unix seconds or RFC 3339 (2026-11-24T21:43:07Z)
     /// [default: now]
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant, allow_hyphen_values = true)]
@@ -98,7 +123,8 @@ pub struct SecretArgs {
     /// list or history
     #[arg(long, value_name = "NAME")]
     pub secret_env: Option<String>,
-    /// How the secret text becomes key bytes
+    /// How the secret text becomes key bytes; `auto` (inspection only) tries all four and the
+    /// report names the one that matches
     #[arg(long, value_name = "ENCODING", default_value = "utf8", value_parser = encoding_parser())]
     pub encoding: SecretEncoding,
 }
@@ -106,8 +132,9 @@ pub struct SecretArgs {
 /// What to sign, with what, and the date-claim helpers.
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// Header JSON, kept exactly as written; its alg picks the algorithm
-    /// [default: {"alg":"HS256","typ":"JWT"}]
+    /// Header JSON, kept exactly as written; its alg picks the algorithm [default:
+    /// {"alg":"HS256","typ":"JWT"}; with --key, the key's usual alg instead of HS256: RS256,
+    /// ES256, ES384, ES512 or EdDSA]
     #[arg(long, value_name = "JSON", conflicts_with = "header_file")]
     pub header: Option<String>,
     /// Read the header from a file, one final line break ignored (`-`: standard input)
@@ -126,9 +153,17 @@ pub struct SignArgs {
     pub payload_file: Option<PathBuf>,
     #[command(flatten)]
     pub secret: SecretArgs,
-    /// Private key to sign with (PEM or JWK)
-    #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "secret_file", "secret_env"])]
+    /// Private key to sign with, as PKCS#8 PEM (BEGIN PRIVATE KEY): RSA for RS*/PS*, P-256,
+    /// P-384 or P-521 for ES256/384/512, Ed25519 for EdDSA. Its type must fit the header's alg
+    #[arg(long, value_name = "PATH",
+          conflicts_with_all = ["secret", "secret_file", "secret_env", "encoding"])]
     pub key: Option<PathBuf>,
+    /// Set the header's alg (edited in place; the rest of the header stays as written)
+    #[arg(long, value_name = "ALG", value_parser = PossibleValuesParser::new(SIGN_ALGS))]
+    pub alg: Option<String>,
+    /// Set the header's kid (edited in place), so that a JWKS can pick the key
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
     /// Set iat: `now`, a duration from now (1h, -5m, 1h30m), Unix seconds or RFC 3339
     #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub iat: Option<String>,
@@ -188,10 +223,26 @@ mod tests {
     }
 
     #[test]
+    fn a_key_excludes_secrets_and_their_encoding() {
+        for extra in [
+            ["--secret", "s"],
+            ["--encoding", "hex"],
+            ["--token-key", "--at=0"],
+        ] {
+            let args = ["jwt-inspector", "t", "--key", "k.pem", extra[0], extra[1]];
+            assert!(Cli::try_parse_from(args).is_err(), "{extra:?}");
+        }
+        let args = ["jwt-inspector", "t", "--token-key", "--secret", "s"];
+        assert!(Cli::try_parse_from(args).is_err());
+        let cli = Cli::try_parse_from(["jwt-inspector", "t", "--key", "k.pem"]).unwrap();
+        assert_eq!(cli.inspect.secret.encoding, SecretEncoding::Utf8);
+    }
+
+    #[test]
     fn every_core_encoding_is_offered() {
         let cli = Cli::try_parse_from(["jwt-inspector", "--encoding", "base64url", "t"]).unwrap();
         assert_eq!(cli.inspect.secret.encoding, SecretEncoding::Base64url);
-        for e in SecretEncoding::ALL {
+        for e in SecretEncoding::CHOICES {
             let cli = Cli::try_parse_from(["jwt-inspector", "--encoding", e.code()]).unwrap();
             assert_eq!(cli.inspect.secret.encoding, e);
         }

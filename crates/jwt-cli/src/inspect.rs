@@ -1,10 +1,11 @@
-//! The inspection command: read the token, secret or key and instant, let the core judge, print
-//! the report (for a person, or as the page's report JSON) and pick the exit status.
+//! The inspection command: read the token, secret or key and instant, let the core judge (public
+//! keys verified by the native backend), print the report (for a person, or as the page's report
+//! JSON) and pick the exit status.
 
-use jwt_core::Options;
+use jwt_core::{KeyInput, Options};
 
 use crate::cli::InspectArgs;
-use crate::status::{self, Asked, Failure, Status};
+use crate::status::{self, Against, Asked, Failure, Status};
 use crate::{clock, human, keys, read, secrets};
 
 /// Runs an inspection and returns its exit status.
@@ -17,15 +18,16 @@ pub fn run(args: &InspectArgs) -> Result<Status, Failure> {
     let key = args.key.as_deref().map(keys::read).transpose()?;
     let mut options = Options::recommended(args.at.unwrap_or_else(clock::now));
     options.clock_skew = args.skew;
-    let (report, key_notice) = match &key {
-        Some(key) => {
-            let keyed = keys::inspect_with_key(&input, key, &options);
-            (keyed.report, keyed.notice)
-        }
-        None => (jwt_core::inspect(&input, secret.as_ref(), &options), None),
+    // The arguments allow at most one of the three (clap refuses the others together).
+    let (with, against) = match (&secret, &key) {
+        (Some(s), _) => (Some(KeyInput::Secret(s)), Against::Secret),
+        (None, Some(k)) => (Some(KeyInput::PublicKey(&k.text)), Against::PublicKey),
+        (None, None) if args.token_key => (Some(KeyInput::TokenKey), Against::TokenKey),
+        (None, None) => (None, Against::Nothing),
     };
+    let report = jwt_core::inspect_with(&input, with, &options, &jwt_crypto::RustCrypto);
     let asked = Asked {
-        signature: secret.is_some() || key.is_some(),
+        against,
         fail_on: args.fail_on.map(|f| f.severity()),
     };
     let status = status::of(&report, &asked);
@@ -36,7 +38,7 @@ pub fn run(args: &InspectArgs) -> Result<Status, Failure> {
         let view = human::View {
             asked,
             status,
-            key_notice: key_notice.as_deref(),
+            key_file: key.as_ref().map(|k| k.path.as_path()),
             local: &clock::local,
         };
         write_ignoring_closed_pipe(&mut anstream::stdout(), &human::render(&report, &view));

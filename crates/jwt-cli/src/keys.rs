@@ -1,66 +1,65 @@
-//! Keys from `--key`: read here; used once the key reader and the native crypto backend land.
-//!
-//! The two functions below are the only places public-key verification and private-key signing
-//! plug in; everything else (arguments, exit status, report) already handles keys.
+//! The public key of `--key`, read from its file as the text the core's key reader takes.
 
 use std::path::{Path, PathBuf};
 
-use jwt_core::{Options, Report};
-
 use crate::status::Failure;
 
-/// A key file as read: PEM, a certificate, a JWK or a JWKS (DER stays bytes).
+/// A key file as read: PEM, a certificate, a JWK or a JWKS as written, or DER as base64url text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyFile {
     /// Where it was read from, for messages.
     pub path: PathBuf,
-    /// Its contents.
-    pub bytes: Vec<u8>,
+    /// What the core's key reader is given.
+    pub text: String,
 }
 
 /// Reads a key file; a missing or unreadable file is a usage error.
+///
+/// Everything else about the contents (a private key, a broken PEM line, a JWK member) is for
+/// the core to judge: it reports `bad-key` with the place at fault, and the run exits 3.
 pub fn read(path: &Path) -> Result<KeyFile, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::usage(format!("cannot read the key {}: {e}", path.display())))?;
     Ok(KeyFile {
         path: path.to_path_buf(),
-        bytes,
+        text: as_key_text(bytes),
     })
 }
 
-/// A report made with a key, and what to tell the reader about the key.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyedReport {
-    /// The report.
-    pub report: Report,
-    /// A remark about the key, shown with the signature verdict.
-    pub notice: Option<String>,
-}
-
-/// Inspects `input`, verifying its signature with the public key in `key`.
-///
-/// FIXME(lead): plug public-key verification in here. Once the key reader and `jwt-crypto`
-/// land, read `key.bytes` with the key reader (a JWKS picks its key by `kid`/`alg`) and return
-/// `jwt_core::inspect_with(input, &key, options, &jwt_crypto::Backend)` without a notice.
-/// Until then the signature is reported as not checked, so a run with `--key` exits 3.
-pub fn inspect_with_key(input: &str, key: &KeyFile, options: &Options) -> KeyedReport {
-    KeyedReport {
-        report: jwt_core::inspect(input, None, options),
-        notice: Some(format!(
-            "The key {} was read ({} bytes), but public-key verification arrives with the key reader: the signature is not checked.",
-            key.path.display(),
-            key.bytes.len()
-        )),
+/// The file's text, or for a binary file (DER, as `openssl … -outform DER` writes it) the bytes
+/// as base64url, which the key reader reads as bare DER.
+fn as_key_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) if !is_binary(&text) => text,
+        Ok(text) => jwt_core::b64url::encode(text.as_bytes()),
+        Err(e) => jwt_core::b64url::encode(e.as_bytes()),
     }
 }
 
-/// Signs `header.payload` with the private key in `key`.
-///
-/// FIXME(lead): plug private-key signing in here (the key reader, then `jwt-crypto`'s signer
-/// for the header's `alg`), returning the compact token.
-pub fn sign_with_key(_header: &str, _payload: &str, key: &KeyFile) -> Result<String, Failure> {
-    Err(Failure::usage(format!(
-        "signing with a private key ({}) arrives with the key reader; for now sign with --secret-file, --secret-env or --secret (HS256, HS384, HS512)",
-        key.path.display()
-    )))
+/// True for text that no PEM, JWK or base64 file holds: control characters other than layout.
+fn is_binary(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_files_are_kept_as_written() {
+        let pem = "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n";
+        assert_eq!(as_key_text(pem.as_bytes().to_vec()), pem);
+        assert_eq!(
+            as_key_text(b"{\"kty\":\"EC\"}\r\n".to_vec()),
+            "{\"kty\":\"EC\"}\r\n"
+        );
+    }
+
+    #[test]
+    fn binary_files_become_base64url() {
+        // DER: a SEQUENCE with a long length, not UTF-8; and one that is UTF-8 but holds NULs.
+        assert_eq!(as_key_text(vec![0x30, 0x82, 0x01, 0x22]), "MIIBIg");
+        assert_eq!(as_key_text(vec![0x30, 0x2a, 0x30, 0x05, 0x00]), "MCowBQA");
+    }
 }

@@ -10,6 +10,7 @@ mod keys;
 mod read;
 mod secrets;
 mod sign;
+mod signing_key;
 mod status;
 
 use std::io::Write as _;

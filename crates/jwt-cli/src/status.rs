@@ -5,13 +5,13 @@ use jwt_core::{Report, Severity, Verdict};
 /// The outcome of a run, as the exit status scripts rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// 0: decoded, the signature valid (or none asked for) and the token active.
+    /// 0: decoded, the signature verified (or nothing given to check it) and the token active.
     Ok,
     /// 1: the token cannot be decoded (for `sign`: the header or payload cannot be signed).
     Undecodable,
     /// 2: bad usage: arguments, unreadable files, unset variables, invalid secret or instant.
     Usage,
-    /// 3: a secret or key was given and the signature is not valid.
+    /// 3: a secret or key was given and the signature is not verified with it.
     BadSignature,
     /// 4: expired or not yet valid at the evaluation instant, skew applied.
     NotActive,
@@ -60,11 +60,24 @@ impl Failure {
     }
 }
 
+/// What the signature is checked with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// Nothing: the signature is described, not required to verify.
+    Nothing,
+    /// An HMAC secret.
+    Secret,
+    /// A public key from `--key`.
+    PublicKey,
+    /// The token's own `jwk` or `x5c` (`--token-key`).
+    TokenKey,
+}
+
 /// What was asked of an inspection beyond decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Asked {
-    /// A secret or a key was given, so the signature must be valid.
-    pub signature: bool,
+    /// What the signature must verify with, if anything.
+    pub against: Against,
     /// Findings at or above this severity fail the run.
     pub fail_on: Option<Severity>,
 }
@@ -75,7 +88,7 @@ pub struct Asked {
 pub fn of(report: &Report, asked: &Asked) -> Status {
     if !report.decoded.is_well_formed() {
         Status::Undecodable
-    } else if asked.signature && report.signature.verdict != Verdict::Valid {
+    } else if asked.against != Against::Nothing && !verified(report, asked.against) {
         Status::BadSignature
     } else if report.timing.as_ref().is_some_and(|t| !t.usable) {
         Status::NotActive
@@ -83,6 +96,20 @@ pub fn of(report: &Report, asked: &Asked) -> Status {
         Status::Findings
     } else {
         Status::Ok
+    }
+}
+
+/// True when the signature verifies with what was given.
+///
+/// With a public key, the key itself must have verified: an HMAC token whose MAC is made with
+/// the key's text as the secret gets the core's `valid` (the MAC does match), but it is the
+/// key-confusion attack (RFC 8725 §2.1), which anyone holding the public key can mount.
+pub fn verified(report: &Report, against: Against) -> bool {
+    let check = &report.signature;
+    match against {
+        Against::Nothing => false,
+        Against::Secret | Against::TokenKey => check.verdict == Verdict::Valid,
+        Against::PublicKey => check.verdict == Verdict::Valid && check.key.is_some(),
     }
 }
 

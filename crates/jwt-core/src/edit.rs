@@ -20,15 +20,28 @@ pub enum EditError {
     BadInstant(String),
 }
 
+impl EditError {
+    /// The message for the edited `part` ("payload", "header").
+    pub fn describe(&self, part: &str) -> String {
+        match self {
+            EditError::NotJson(why) => format!("the {part} is not JSON ({why})"),
+            EditError::NotObject(what) => {
+                format!("the {part} is {what}; its members need a JSON object")
+            }
+            EditError::BadValue(why) => format!("the new value is not JSON ({why})"),
+            EditError::BadInstant(why) => why.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for EditError {
+    /// The message for the payload, the part claims are edited in.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EditError::NotJson(why) => write!(f, "the payload is not JSON ({why})"),
             EditError::NotObject(what) => {
                 write!(f, "the payload is {what}; claims need a JSON object")
             }
-            EditError::BadValue(why) => write!(f, "the new value is not JSON ({why})"),
-            EditError::BadInstant(why) => f.write_str(why),
+            other => f.write_str(&other.describe("payload")),
         }
     }
 }
@@ -82,6 +95,33 @@ pub fn set_claim(json: &str, name: &str, value: &str) -> Result<String, EditErro
 /// Sets the NumericDate claim `name` to `seconds`.
 pub fn set_date_claim(json: &str, name: &str, seconds: i64) -> Result<String, EditError> {
     set_claim(json, name, &seconds.to_string())
+}
+
+/// Sets the top-level member `name` to the JSON string `text` (quoted and escaped here), keeping
+/// every other byte as written, like [`set_claim`].
+///
+/// ```
+/// use jwt_core::edit::set_string_claim;
+///
+/// assert_eq!(set_string_claim(r#"{"alg":"HS256"}"#, "kid", "k\"1").unwrap(), r#"{"alg":"HS256","kid":"k\"1"}"#);
+/// ```
+pub fn set_string_claim(json: &str, name: &str, text: &str) -> Result<String, EditError> {
+    set_claim(
+        json,
+        name,
+        &serde_json::Value::String(text.to_string()).to_string(),
+    )
+}
+
+/// A `jti` (RFC 7519 §4.1.7) made from random bytes the caller supplies (the core has no random
+/// source; the page passes 16 bytes of `crypto.getRandomValues`): their base64url text, 22
+/// characters for 16 bytes. Set it with [`set_string_claim`].
+///
+/// ```
+/// assert_eq!(jwt_core::edit::jti_from(&[0xfb; 16]), "-_v7-_v7-_v7-_v7-_v7-w");
+/// ```
+pub fn jti_from(bytes: &[u8]) -> String {
+    crate::b64url::encode(bytes)
 }
 
 /// Reads the instant a date claim should hold: `now`, a signed duration from `now` (`1h`,
@@ -377,6 +417,44 @@ mod tests {
         let e = resolve_instant("tomorrow", now).unwrap_err();
         assert!(e.to_string().contains("duration such as 1h"), "{e}");
         assert!(resolve_instant("9223372036854775807s", now).is_err());
+    }
+
+    #[test]
+    fn string_claims_are_quoted_and_escaped() {
+        assert_eq!(
+            set_string_claim(r#"{"sub":"x"}"#, "jti", "a\u{7}\"b").unwrap(),
+            r#"{"sub":"x","jti":"a\u0007\"b"}"#
+        );
+        assert_eq!(
+            set_string_claim(r#"{"alg":"HS256"}"#, "alg", "ES256").unwrap(),
+            r#"{"alg":"ES256"}"#
+        );
+    }
+
+    #[test]
+    fn jti_is_the_base64url_of_the_given_bytes() {
+        let jti = jti_from(&[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+        assert_eq!(jti, "AAECAwQFBgcICQoLDA0ODw");
+        assert_ne!(jti_from(&[1; 16]), jti_from(&[2; 16]));
+        assert_eq!(jti_from(&[]), "");
+    }
+
+    #[test]
+    fn errors_name_the_part_edited() {
+        let e = set_claim("[1]", "exp", "1").unwrap_err();
+        assert_eq!(
+            e.describe("header"),
+            "the header is an array; its members need a JSON object"
+        );
+        assert_eq!(
+            e.to_string(),
+            "the payload is an array; claims need a JSON object"
+        );
+        let e = set_claim("{", "exp", "1").unwrap_err();
+        assert!(
+            e.describe("header").starts_with("the header is not JSON"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -21,8 +21,10 @@ pub mod describe;
 pub mod edit;
 pub mod input;
 pub mod json;
+pub mod keys;
 pub mod lints;
 pub mod secret;
+pub mod sign;
 pub mod timing;
 pub mod token;
 pub mod verify;
@@ -31,9 +33,13 @@ pub mod weak_secrets;
 
 mod report;
 
+pub use keys::{read_private, KeyError, KeyType, PrivateKey, PublicKey};
 pub use lints::{Finding, LintId, Severity};
-pub use report::{inspect, report_json, Options, Report, REPORT_SCHEMA};
+pub use report::{inspect, inspect_with, report_json, Options, Report, REPORT_SCHEMA};
 pub use secret::{SecretEncoding, SecretInput};
 pub use timing::{ClaimTime, TimeState, Timing};
 pub use token::{Decoded, Form, Payload, SegmentName, StructureError, StructureKind};
-pub use verify::{sign, HmacAlg, SignatureCheck, Verdict};
+pub use verify::{
+    check_with, conclude, plan, sign, Backend, HmacAlg, KeyInput, KeySummary, Plan, PublicAlg,
+    SignatureCheck, Verdict, VerifyRequest,
+};

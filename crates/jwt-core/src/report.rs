@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
+use crate::keys;
 use crate::lints::{self, Finding, LintContext};
 use crate::secret::SecretInput;
 use crate::timing::{self, DateClaim, Timing};
 use crate::token::{self, Decoded};
-use crate::verify::{self, SignatureCheck};
+use crate::verify::{self, Backend, KeyInput, NoBackend, SignatureCheck};
 
 /// How to inspect. There is no `Default`: the caller must say what "now" is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,9 @@ pub struct Options {
     /// Scan the built-in weak-secret list only when the signed text is at most this many bytes,
     /// so that a megabyte token does not cost hundreds of megabytes of hashing. Recommended: 64 KiB.
     pub weak_secret_scan_limit: usize,
+    /// Which of the tokens found in the pasted text to inspect (`Decoded::candidates`); 0, the
+    /// first JWT, unless the user chose another.
+    pub candidate: usize,
 }
 
 impl Options {
@@ -27,6 +31,7 @@ impl Options {
             now,
             clock_skew: 60,
             weak_secret_scan_limit: 64 * 1024,
+            candidate: 0,
         }
     }
 }
@@ -75,9 +80,21 @@ pub fn report_json(report: &Report) -> String {
 
 /// Inspects pasted text: decodes it, checks the signature with `secret`, judges the dates at
 /// `options.now` and lists findings. Never panics; problems are described in the report.
+/// Public-key tokens get `no-key`; use [`inspect_with`] to verify them.
 pub fn inspect(input: &str, secret: Option<&SecretInput>, options: &Options) -> Report {
-    let decoded = token::decode(input);
-    let signature = verify::check(&decoded, secret);
+    inspect_with(input, secret.map(KeyInput::Secret), options, &NoBackend)
+}
+
+/// [`inspect`] with any kind of key, verifying public-key signatures with `backend` (for native
+/// front ends; the browser plans and concludes around WebCrypto instead).
+pub fn inspect_with(
+    input: &str,
+    key: Option<KeyInput<'_>>,
+    options: &Options,
+    backend: &dyn Backend,
+) -> Report {
+    let decoded = token::decode_choice(input, options.candidate);
+    let signature = verify::check_with(&decoded, key, backend);
     let date_claims = decoded
         .payload
         .document()
@@ -88,16 +105,28 @@ pub fn inspect(input: &str, secret: Option<&SecretInput>, options: &Options) -> 
         .claims()
         .map(|_| timing::assess(&date_claims, options.now, options.clock_skew));
     let weak_secret = lints::weak_secret_within(&decoded, options.weak_secret_scan_limit);
-    let secret_len = secret
-        .filter(|s| !s.is_empty())
-        .and_then(|s| s.decode().ok())
-        .map(|k| k.len());
+    let (secret_len, secret_is_public_key) = match key {
+        Some(KeyInput::Secret(s)) if !s.is_empty() => (
+            signature
+                .secret_encoding
+                .and(signature.key_len)
+                .or_else(|| s.decode().ok().map(|k| k.len())),
+            keys::looks_like_public_key(&s.text),
+        ),
+        Some(KeyInput::PublicKey(text)) => (
+            None,
+            verify::hmac_alg_of(&decoded).is_some() && keys::looks_like_public_key(text),
+        ),
+        _ => (None, false),
+    };
     let findings = lints::lint(
         &decoded,
         &LintContext {
             timing: timing.as_ref(),
             secret_len,
             weak_secret,
+            key: signature.key.as_deref(),
+            secret_is_public_key,
         },
     );
     Report {

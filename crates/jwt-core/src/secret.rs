@@ -18,6 +18,9 @@ pub enum SecretEncoding {
     Base64url,
     /// Hexadecimal, two digits per byte, either case.
     Hex,
+    /// "Try all": verification tries UTF-8, base64, base64url and hex, and names the one whose
+    /// MAC matches. Read on its own (in [`decode`]) it is UTF-8.
+    Auto,
 }
 
 impl SecretEncoding {
@@ -29,19 +32,29 @@ impl SecretEncoding {
         SecretEncoding::Hex,
     ];
 
-    /// The stable code used in the UI and scripts: `utf8`, `base64`, `base64url`, `hex`.
+    /// Every choice a selector offers: the four encodings, then "try all".
+    pub const CHOICES: [SecretEncoding; 5] = [
+        SecretEncoding::Utf8,
+        SecretEncoding::Base64,
+        SecretEncoding::Base64url,
+        SecretEncoding::Hex,
+        SecretEncoding::Auto,
+    ];
+
+    /// The stable code used in the UI and scripts: `utf8`, `base64`, `base64url`, `hex`, `auto`.
     pub fn code(self) -> &'static str {
         match self {
             SecretEncoding::Utf8 => "utf8",
             SecretEncoding::Base64 => "base64",
             SecretEncoding::Base64url => "base64url",
             SecretEncoding::Hex => "hex",
+            SecretEncoding::Auto => "auto",
         }
     }
 
-    /// The encoding with this code.
+    /// The encoding (or "try all") with this code.
     pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.code() == code)
+        Self::CHOICES.into_iter().find(|e| e.code() == code)
     }
 
     /// A label for people.
@@ -51,6 +64,7 @@ impl SecretEncoding {
             SecretEncoding::Base64 => "base64",
             SecretEncoding::Base64url => "base64url",
             SecretEncoding::Hex => "hex",
+            SecretEncoding::Auto => "try all",
         }
     }
 }
@@ -119,6 +133,7 @@ const B64: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, LEN
 const B64URL: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, LENIENT_PAD);
 
 /// Decodes secret text in the given encoding. Surrounding whitespace is ignored except for UTF-8 text.
+/// [`SecretEncoding::Auto`] decodes as UTF-8 here; verification tries every encoding.
 pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, SecretError> {
     let fail = |position: Option<usize>, message: String| SecretError {
         encoding,
@@ -126,7 +141,7 @@ pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, SecretErr
         message,
     };
     match encoding {
-        SecretEncoding::Utf8 => Ok(text.as_bytes().to_vec()),
+        SecretEncoding::Utf8 | SecretEncoding::Auto => Ok(text.as_bytes().to_vec()),
         SecretEncoding::Hex => {
             let t = text.trim();
             if let Some(i) = t.chars().position(|c| !c.is_ascii_hexdigit()) {
@@ -264,7 +279,12 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for e in SecretEncoding::ALL {
+        assert_eq!(
+            SecretEncoding::from_code("auto"),
+            Some(SecretEncoding::Auto)
+        );
+        assert!(!SecretEncoding::ALL.contains(&SecretEncoding::Auto));
+        for e in SecretEncoding::CHOICES {
             assert_eq!(SecretEncoding::from_code(e.code()), Some(e));
         }
         assert_eq!(SecretEncoding::from_code("latin1"), None);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::b64url::{self, Noncanonical};
-use crate::input::{self, Cleanup};
+use crate::input::{self, Candidate, Cleanup, Found};
 use crate::json::{self, Document, JsonError};
 
 /// The largest input accepted, in bytes; larger input is refused with a message saying so.
@@ -73,12 +73,16 @@ pub enum StructureKind {
     HeaderNotJson,
     /// The header is JSON, but not an object.
     HeaderNotObject,
-    /// Header or payload JSON nests deeper than the parser allows.
+    /// The header's JSON nests deeper than the parser allows. (A payload that does is shown as
+    /// text: only the header is needed to check the signature.)
     NestingTooDeep,
     /// A 5-segment token that is not a well-formed JWE.
     InvalidJwe,
     /// The input is larger than [`MAX_INPUT_BYTES`].
     InputTooLarge,
+    /// The input is a wrapper (a cURL command, HTTP headers, JSON, a URL, cookies) that holds no
+    /// token.
+    NoTokenFound,
 }
 
 impl StructureKind {
@@ -93,6 +97,7 @@ impl StructureKind {
             StructureKind::NestingTooDeep => "nesting-too-deep",
             StructureKind::InvalidJwe => "invalid-jwe",
             StructureKind::InputTooLarge => "input-too-large",
+            StructureKind::NoTokenFound => "no-token-found",
         }
     }
 }
@@ -143,12 +148,16 @@ pub struct Segment {
 pub enum Payload {
     /// JSON (normally an object of claims). Shared, so copies of a decoded token stay cheap.
     Json(Arc<Document>),
-    /// UTF-8 text that is not JSON; `json_error` explains when it looked like JSON.
+    /// UTF-8 text not shown as JSON: it is not JSON, or it is JSON this inspector does not lay out
+    /// (nested too deep). The signature covers the bytes, so it is checked all the same.
     Text {
         /// The text.
         text: String,
-        /// Why it is not JSON, when it starts like JSON.
+        /// Why it is not shown as JSON, when it starts like JSON.
         json_error: Option<String>,
+        /// How deep the JSON nests, when nesting deeper than [`json::MAX_DEPTH`] is the reason.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        nesting_depth: Option<usize>,
     },
     /// Bytes that are not UTF-8.
     Binary {
@@ -182,6 +191,26 @@ impl Payload {
         }
     }
 
+    /// Why a payload is shown as text, in a sentence; `None` for the other kinds.
+    pub fn text_note(&self) -> Option<String> {
+        let Payload::Text {
+            json_error,
+            nesting_depth,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        Some(match (nesting_depth, json_error) {
+            (Some(depth), _) => format!(
+                "The payload is JSON nested {depth} levels deep, deeper than the {} levels this inspector lays out, so it is shown as text. The signature covers these bytes and is checked as usual.",
+                json::MAX_DEPTH
+            ),
+            (None, Some(e)) => format!("The payload looks like JSON but is not valid ({e}); shown as text."),
+            (None, None) => "The payload is not JSON (JWS allows any content); shown as text.".to_string(),
+        })
+    }
+
     /// The claims object, when the payload is a JSON object.
     pub fn claims(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
         match self {
@@ -198,7 +227,13 @@ pub struct Decoded {
     pub input_len: usize,
     /// What was removed from the input to find the token.
     pub cleanups: Vec<Cleanup>,
-    /// The cleaned compact token.
+    /// The tokens found when the input held more than a token (a URL, a token response, cookies,
+    /// HTTP headers, a cURL command, a log line, several tokens): JWTs first, in the order they
+    /// appear, then opaque tokens. Empty when the input was the token itself.
+    pub candidates: Vec<Candidate>,
+    /// Which of `candidates` is decoded here (`None` when there are none); see [`decode_choice`].
+    pub chosen: Option<usize>,
+    /// The cleaned compact token (the chosen candidate's, when there are several).
     pub token: String,
     /// JWS, JWE or unknown.
     pub form: Form,
@@ -234,6 +269,11 @@ impl Decoded {
             .map(|s| &self.token[s.start..s.end])
     }
 
+    /// The candidate decoded here, when the token was found inside a larger text.
+    pub fn chosen_candidate(&self) -> Option<&Candidate> {
+        self.candidates.get(self.chosen?)
+    }
+
     /// True when the token decoded without structural errors.
     pub fn is_well_formed(&self) -> bool {
         self.errors.is_empty()
@@ -241,10 +281,20 @@ impl Decoded {
 }
 
 /// Decodes pasted text into its parts. Never fails: problems are listed in [`Decoded::errors`].
+/// When the text holds several tokens, the first JWT is decoded (the same as
+/// `decode_choice(input, 0)`).
 pub fn decode(input: &str) -> Decoded {
+    decode_choice(input, 0)
+}
+
+/// Decodes candidate `choice` of the tokens found in pasted text (see [`Decoded::candidates`]);
+/// a choice out of range decodes the first, as does any choice when the text is a single token.
+pub fn decode_choice(input: &str, choice: usize) -> Decoded {
     let mut decoded = Decoded {
         input_len: input.len(),
         cleanups: Vec::new(),
+        candidates: Vec::new(),
+        chosen: None,
         token: String::new(),
         form: Form::Unknown,
         segments: Vec::new(),
@@ -269,23 +319,34 @@ pub fn decode(input: &str) -> Decoded {
         });
         return decoded;
     }
-    let cleaned = input::clean(input);
+    let cleaned = match input::find(input) {
+        Found::Token(cleaned) => cleaned,
+        Found::Candidates(mut picks) => {
+            let chosen = if choice < picks.len() { choice } else { 0 };
+            decoded.chosen = Some(chosen);
+            decoded.candidates = picks.iter().map(|p| p.candidate.clone()).collect();
+            picks.swap_remove(chosen).cleaned
+        }
+        Found::NoToken(wrapper) => {
+            // A JSON-serialized JWS is a token in the wrong form, as before: its error is the
+            // segment count, with a message that says which form it is.
+            let kind = match wrapper {
+                input::Wrapper::JsonSerialization => StructureKind::WrongSegmentCount,
+                _ => StructureKind::NoTokenFound,
+            };
+            decoded.errors.push(StructureError {
+                kind,
+                segment: None,
+                position: None,
+                decoded: false,
+                offset: None,
+                message: wrapper.no_token_message().to_string(),
+            });
+            return decoded;
+        }
+    };
     decoded.cleanups = cleaned.cleanups;
     decoded.token = cleaned.token;
-    if cleaned.token_like_words >= 2 {
-        decoded.errors.push(StructureError {
-            kind: StructureKind::WrongSegmentCount,
-            segment: None,
-            position: None,
-            decoded: false,
-            offset: None,
-            message: format!(
-                "The input holds {} tokens separated by spaces or line breaks; paste one token at a time.",
-                cleaned.token_like_words
-            ),
-        });
-        return decoded;
-    }
     if decoded.token.is_empty() {
         decoded.errors.push(StructureError {
             kind: StructureKind::EmptyInput,
@@ -493,32 +554,59 @@ fn decode_jws(decoded: &mut Decoded) {
     if decoded.segments[1].start == decoded.segments[1].end {
         decoded.payload = Payload::Detached;
     } else if let Some(bytes) = decode_segment(decoded, 1, StructureKind::InvalidBase64url) {
-        decoded.payload = match json::parse(&bytes) {
-            Ok(doc) => Payload::Json(Arc::new(doc)),
-            Err(e @ JsonError::TooDeep { .. }) => {
-                let err = json_error(
-                    decoded,
-                    SegmentName::Payload,
-                    StructureKind::NestingTooDeep,
-                    &e,
-                );
-                decoded.errors.push(err);
-                Payload::Absent
-            }
-            Err(JsonError::NotUtf8 { .. }) => Payload::Binary { bytes },
-            Err(e) => {
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                let looks_like_json = text.trim_start().starts_with(['{', '[']);
-                Payload::Text {
-                    json_error: looks_like_json.then(|| e.message()),
-                    text,
-                }
-            }
-        };
+        decoded.payload = payload_of(bytes);
     }
     if decoded.segments.len() == 3 {
         decoded.signature = decode_segment(decoded, 2, StructureKind::InvalidBase64url);
     }
+}
+
+/// The payload model of decoded payload bytes. Every failure of the JSON reader leaves the payload
+/// readable as text (or hex): a JWS signature covers the bytes, not their JSON, so a payload the
+/// reader refuses is never a structural error.
+fn payload_of(bytes: Vec<u8>) -> Payload {
+    match json::parse(&bytes) {
+        Ok(doc) => Payload::Json(Arc::new(doc)),
+        Err(JsonError::NotUtf8 { .. }) => Payload::Binary { bytes },
+        Err(e) => {
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            let too_deep = matches!(e, JsonError::TooDeep { .. });
+            let looks_like_json = too_deep || text.trim_start().starts_with(['{', '[']);
+            Payload::Text {
+                json_error: looks_like_json.then(|| e.message()),
+                nesting_depth: too_deep.then(|| nesting_depth(&text)),
+                text,
+            }
+        }
+    }
+}
+
+/// The deepest nesting of arrays and objects in JSON-like text, in one pass and without
+/// recursion; brackets inside strings do not count.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn decode_jwe(decoded: &mut Decoded) {
@@ -657,7 +745,7 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_in_either_part() {
+    fn deep_nesting_stops_the_header_but_not_the_payload() {
         let deep = b64url::encode(("[".repeat(100_000) + &"]".repeat(100_000)).as_bytes());
         let d = decode(&format!("{deep}.e30."));
         assert_eq!(
@@ -665,10 +753,27 @@ mod tests {
             [(StructureKind::NestingTooDeep, Some(SegmentName::Header))]
         );
         let d = decode(&format!("e30.{deep}."));
-        assert_eq!(
-            kinds(&d),
-            [(StructureKind::NestingTooDeep, Some(SegmentName::Payload))]
-        );
+        assert!(d.is_well_formed(), "{:?}", d.errors);
+        assert!(matches!(
+            d.payload,
+            Payload::Text {
+                nesting_depth: Some(100_000),
+                json_error: Some(_),
+                ..
+            }
+        ));
+        assert!(d
+            .payload
+            .text_note()
+            .unwrap()
+            .contains("100000 levels deep"));
+    }
+
+    #[test]
+    fn nesting_depth_ignores_brackets_in_strings() {
+        assert_eq!(nesting_depth(r#"[{"a":"[[[\"{{","b":[1]}]"#), 3);
+        assert_eq!(nesting_depth("]]]["), 1);
+        assert_eq!(nesting_depth("1"), 0);
     }
 
     #[test]
@@ -678,7 +783,8 @@ mod tests {
             d.payload,
             Payload::Text {
                 text: "$.02".into(),
-                json_error: None
+                json_error: None,
+                nesting_depth: None,
             }
         );
         let d = decode(&format!("e30.{}.", b64url::encode(b"{\"a\":")));

@@ -8,9 +8,11 @@ mod parts;
 mod signature;
 mod timing;
 
-use jwt_core::{clock_text, Report, TimeState};
+use std::path::Path;
 
-use crate::status::{self, Asked, Status};
+use jwt_core::{clock_text, Report, TimeState, Verdict};
+
+use crate::status::{self, Against, Asked, Status};
 use out::Out;
 
 /// What the report needs besides the core's `Report`.
@@ -19,8 +21,8 @@ pub struct View<'a> {
     pub asked: Asked,
     /// The outcome, already decided.
     pub status: Status,
-    /// A remark about the `--key` file, if any.
-    pub key_notice: Option<&'a str>,
+    /// The `--key` file, if any.
+    pub key_file: Option<&'a Path>,
     /// Local time of an instant, with its offset.
     pub local: &'a dyn Fn(i64) -> Option<String>,
 }
@@ -48,7 +50,12 @@ pub fn render(report: &Report, view: &View<'_>) -> String {
         timing::section(&mut out, t, view.local);
         out.newline();
     }
-    signature::section(&mut out, &report.signature, view.key_notice);
+    signature::section(
+        &mut out,
+        &report.signature,
+        view.asked.against,
+        view.key_file,
+    );
     out.newline();
     findings::section(&mut out, &report.findings);
     out.newline();
@@ -66,14 +73,16 @@ fn result(out: &mut Out, report: &Report, view: &View<'_>) {
     let (words, style) = match view.status {
         Status::Ok => {
             let mut parts = vec!["decoded".to_string()];
-            if view.asked.signature {
-                parts.push("signature verified".into());
-            } else {
-                parts.push(format!(
+            parts.push(match view.asked.against {
+                Against::Nothing => format!(
                     "signature not checked ({})",
                     report.signature.verdict.code()
-                ));
-            }
+                ),
+                Against::Secret | Against::PublicKey => "signature verified".into(),
+                Against::TokenKey => {
+                    "signature matches the token's own key (self-consistency only)".into()
+                }
+            });
             if report.timing.is_some() {
                 parts.push(format!("active at {at}"));
             }
@@ -81,13 +90,16 @@ fn result(out: &mut Out, report: &Report, view: &View<'_>) {
         }
         Status::Undecodable => ("Cannot decode the token".to_string(), out::BAD),
         Status::Usage => ("Bad usage".to_string(), out::BAD),
-        Status::BadSignature => (
-            format!(
-                "Signature not verified: {}",
-                report.signature.verdict.code()
-            ),
-            out::BAD,
-        ),
+        Status::BadSignature => {
+            let why = match report.signature.verdict {
+                // With --key, a matching HMAC is the key-confusion attack (status::verified).
+                Verdict::Valid => {
+                    "the MAC is made with the public key's text as the secret (key confusion)"
+                }
+                other => other.code(),
+            };
+            (format!("Signature not verified: {why}"), out::BAD)
+        }
         Status::NotActive => {
             let why = report
                 .timing

@@ -100,27 +100,31 @@ impl Out {
     /// Prose wrapped to [`WIDTH`] columns, every line indented by `indent` spaces, ending with a
     /// line break. Words longer than a line (a signature, say) are kept whole.
     pub fn prose(&mut self, indent: usize, style: Style, text: &str) -> &mut Self {
-        let mut column = 0;
+        if text.split(' ').all(str::is_empty) {
+            return self;
+        }
+        self.pad(indent).hanging(indent, style, text)
+    }
+
+    /// Prose that goes on from column `column` of the current line, wrapped to [`WIDTH`] with
+    /// its later lines indented to that column, ending with a line break.
+    pub fn hanging(&mut self, column: usize, style: Style, text: &str) -> &mut Self {
+        let mut at = column;
         for word in text.split(' ').filter(|w| !w.is_empty()) {
             let w = width(word, true);
-            if column > 0 && column + 1 + w > WIDTH {
-                self.newline();
-                column = 0;
-            }
-            if column == 0 {
-                self.pad(indent);
-                column = indent;
-            } else {
-                self.pad(1);
-                column += 1;
+            if at > column {
+                if at + 1 + w > WIDTH {
+                    self.newline().pad(column);
+                    at = column;
+                } else {
+                    self.pad(1);
+                    at += 1;
+                }
             }
             self.write(style, word, true);
-            column += w;
+            at += w;
         }
-        if column > 0 {
-            self.newline();
-        }
-        self
+        self.newline()
     }
 
     fn write(&mut self, style: Style, text: &str, layout: bool) -> &mut Self {
@@ -195,6 +199,25 @@ mod tests {
         assert!(lines
             .iter()
             .all(|l| l.starts_with("    word") && l.len() <= WIDTH));
+    }
+
+    #[test]
+    fn hanging_prose_goes_on_from_its_column() {
+        let words = "word ".repeat(30);
+        let text = plain(|o| {
+            o.text("label  ").hanging(7, Style::new(), &words);
+        });
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("label  word "), "{text}");
+        assert!(lines[1..]
+            .iter()
+            .all(|l| l.starts_with("       word") && l.len() <= WIDTH));
+        assert_eq!(
+            plain(|o| {
+                o.prose(2, Style::new(), " ");
+            }),
+            ""
+        );
     }
 
     #[test]

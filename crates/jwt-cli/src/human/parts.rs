@@ -41,10 +41,10 @@ pub fn payload(out: &mut Out, payload: &Payload) {
             document(out, doc);
             return;
         }
-        Payload::Text { text, json_error } => {
+        Payload::Text { text, .. } => {
             out.text(text).newline();
-            match json_error {
-                Some(e) => format!("(text, not JSON: {e})"),
+            match payload.text_note() {
+                Some(note) => format!("(text: {note})"),
                 None => "(text, not JSON)".to_string(),
             }
         }

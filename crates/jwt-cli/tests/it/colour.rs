@@ -80,7 +80,7 @@ fn hidden_and_control_characters_from_the_token_are_marked() {
     let run = jwt_with(&[&text, "--at", AT_ARG], None, &[]);
     assert!(
         run.stdout
-            .contains("a<U+001B>[2Jb<U+000D>c\n(text, not JSON)"),
+            .contains("a<U+001B>[2Jb<U+000D>c\n(text: The payload is not JSON"),
         "{}",
         run.stdout
     );

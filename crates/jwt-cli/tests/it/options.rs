@@ -151,7 +151,11 @@ fn help_documents_exit_status_and_secret_advice() {
     assert_eq!(run.code, 0);
     for needle in [
         "Exit status:",
-        "3  a secret or key was given and the signature is not valid",
+        "3  a secret, --key or --token-key was given and the signature is not verified with it",
+        "--key <PATH>",
+        "--token-key",
+        "key-confusion attack",
+        "proves only that the\n  token is self-consistent",
         "When several apply, the first in the order 2, 1, 3, 4, 5 wins.",
         "other users of the machine can read a process's arguments",
         "prefer --secret-file or --secret-env",

@@ -2,8 +2,8 @@
 
 use jwt_core::token::{decode, Payload};
 
-use crate::support::{arg, jwt, jwt_with, temp_file};
-use crate::tokens::{AT, AT_ARG, SECRET};
+use crate::support::{arg, jwt, jwt_with, temp_file, Run};
+use crate::tokens::{keys, AT, AT_ARG, SECRET};
 
 fn payload_text(token: &str) -> String {
     match decode(token).payload {
@@ -154,7 +154,7 @@ fn what_cannot_be_signed_exits_one() {
     assert_eq!(rs.code, 1);
     assert_eq!(
         rs.stderr,
-        "error: cannot sign with alg 'RS256': only HS256, HS384 and HS512 are supported\n"
+        "error: cannot sign with alg 'RS256' using a secret: it is made with a private key; give one with --key\n"
     );
     let array = jwt(&[
         "sign",
@@ -229,19 +229,218 @@ fn sign_usage_errors_exit_two() {
     }
 }
 
-/// FIXME(lead): signing with a private key arrives with the key reader; this asserts today's
-/// refusal and becomes an RS256/ES256 round trip then.
+/// Signs `payload` with the private key fixture of `alg`, plus `extra` arguments.
+fn sign_with_key(alg: &str, extra: &[&str]) -> Run {
+    let key = keys::path(&format!("{alg}.private.pem"));
+    let mut args = vec!["sign", "--key", &key, "--payload", r#"{"sub":"alice"}"#];
+    args.extend(extra);
+    jwt(&args)
+}
+
 #[test]
-fn signing_with_a_key_is_not_there_yet() {
-    let key = temp_file(
-        "key.pem",
-        b"-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n",
+fn every_alg_signs_with_a_private_key_and_verifies_with_the_public_key() {
+    for (alg, kid) in keys::algs() {
+        let run = sign_with_key(
+            &alg,
+            &["--alg", &alg, "--kid", &kid, "--exp", "1h", "--at", AT_ARG],
+        );
+        assert_eq!(run.code, 0, "{alg}: {}", run.stderr);
+        let token = run.stdout.strip_suffix('\n').expect("one line");
+        assert_eq!(
+            header_text(token),
+            format!(r#"{{"alg":"{alg}","typ":"JWT","kid":"{kid}"}}"#)
+        );
+        for public in ["public.pem", "jwks.json"] {
+            let check = jwt(&[
+                token,
+                "--key",
+                &keys::path(&format!("{alg}.{public}")),
+                "--at",
+                AT_ARG,
+            ]);
+            assert_eq!(check.code, 0, "{alg} with {public}: {}", check.stdout);
+            assert!(
+                check.stdout.contains("Signature verified (valid)"),
+                "{}",
+                check.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn rsa_keys_sign_pss_and_eddsa_keys_sign_ed25519_too() {
+    for (key, alg) in [("RS256", "PS512"), ("PS256", "RS384"), ("EdDSA", "Ed25519")] {
+        let run = sign_with_key(key, &["--alg", alg]);
+        assert_eq!(run.code, 0, "{key} as {alg}: {}", run.stderr);
+        let check = jwt(&[
+            run.stdout.trim_end(),
+            "--key",
+            &keys::path(&format!("{key}.public.jwk")),
+            "--at",
+            AT_ARG,
+        ]);
+        assert_eq!(check.code, 0, "{key} as {alg}: {}", check.stdout);
+    }
+}
+
+#[test]
+fn without_a_header_the_key_picks_the_alg() {
+    for (key, alg) in [
+        ("RS512", "RS256"),
+        ("PS384", "RS256"),
+        ("ES256", "ES256"),
+        ("ES384", "ES384"),
+        ("ES512", "ES512"),
+        ("EdDSA", "EdDSA"),
+    ] {
+        let run = sign_with_key(key, &[]);
+        assert_eq!(run.code, 0, "{key}: {}", run.stderr);
+        assert_eq!(
+            header_text(run.stdout.trim_end()),
+            format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#)
+        );
+    }
+}
+
+#[test]
+fn alg_and_kid_edit_the_header_text_in_place() {
+    let header = "{ \"typ\" : \"JWT\",\n  \"alg\": \"HS256\" }";
+    let run = sign_with_key(
+        "ES256",
+        &["--header", header, "--alg", "ES256", "--kid", "k\"1"],
     );
-    let run = jwt(&["sign", "--payload", "{}", "--key", arg(&key)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        header_text(run.stdout.trim_end()),
+        "{ \"typ\" : \"JWT\",\n  \"alg\": \"ES256\",\n  \"kid\" : \"k\\\"1\" }"
+    );
+    let hs = jwt(&[
+        "sign",
+        "--payload",
+        "{}",
+        "--alg",
+        "HS512",
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(
+        header_text(hs.stdout.trim_end()),
+        r#"{"alg":"HS512","typ":"JWT"}"#
+    );
+    let unknown = jwt(&[
+        "sign",
+        "--payload",
+        "{}",
+        "--alg",
+        "XS1",
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+}
+
+#[test]
+fn a_key_that_does_not_fit_the_alg_exits_one() {
+    let run = sign_with_key("RS256", &["--alg", "ES256"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: cannot sign with alg 'ES256': it needs an EC P-256 key, but {} holds an RSA 2048-bit key; use a matching key, or --alg RS256 for this one\n",
+            keys::path("RS256.private.pem")
+        )
+    );
+    let curve = sign_with_key("ES384", &["--alg", "ES256"]);
+    assert_eq!(curve.code, 1);
+    assert!(
+        curve.stderr.contains("it needs an EC P-256 key, but")
+            && curve
+                .stderr
+                .contains("holds an EC P-384 key; use a matching key, or --alg ES384"),
+        "{}",
+        curve.stderr
+    );
+    let hmac = sign_with_key("EdDSA", &["--header", r#"{"alg":"HS256"}"#]);
+    assert_eq!(hmac.code, 1);
+    assert!(
+        hmac.stderr.contains("HS256 is an HMAC, made with a secret"),
+        "{}",
+        hmac.stderr
+    );
+    for header in [r#"{"alg":"none"}"#, "{}", "[1]", "{"] {
+        let run = sign_with_key("EdDSA", &["--header", header]);
+        assert_eq!(run.code, 1, "{header}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+#[test]
+fn what_is_not_a_readable_private_key_is_bad_usage() {
+    let block = |label: &str| format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n");
+    for (name, contents, says) in [
+        ("public.pem", keys::text("RS256.public.pem"), "holds a public key or certificate: signing needs the private key"),
+        ("rsa.pem", block("RSA PRIVATE KEY"), "is a PKCS#1 RSA key (BEGIN RSA PRIVATE KEY); only PKCS#8 is read: convert it with `openssl pkcs8 -topk8 -nocrypt -in "),
+        ("ec.pem", block("EC PRIVATE KEY"), "is a SEC 1 EC key"),
+        ("enc.pem", block("ENCRYPTED PRIVATE KEY"), "is encrypted; decrypt it first"),
+        ("private.jwk", r#"{"kty":"OKP","crv":"Ed25519","x":"AA","d":"AA"}"#.into(), "is a private JWK, which is not read yet"),
+        ("junk.pem", block("PRIVATE KEY"), "cannot be used: the private key cannot be read"),
+    ] {
+        let file = temp_file(name, contents.as_bytes());
+        let run = jwt(&["sign", "--key", arg(&file), "--payload", "{}"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{name}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+    let der = temp_file("key.der", &[0x30, 0x82, 0x04, 0xbe, 0x02]);
+    let run = jwt(&["sign", "--key", arg(&der), "--payload", "{}"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("arrives with the key reader"),
+        run.stderr.contains("is not PEM text (DER?)"),
         "{}",
         run.stderr
     );
+    let missing = jwt(&["sign", "--key", "/nonexistent/key.pem", "--payload", "{}"]);
+    assert_eq!(missing.code, 2);
+}
+
+#[test]
+fn a_key_among_other_pem_blocks_is_found() {
+    let bundle = format!(
+        "{}\nsome comment\n{}\n",
+        keys::text("ES256.cert.pem"),
+        keys::text("ES256.private.pem")
+    );
+    let file = temp_file("bundle.pem", bundle.as_bytes());
+    let run = jwt(&["sign", "--key", arg(&file), "--payload", "{}"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let check = jwt(&[
+        run.stdout.trim_end(),
+        "--key",
+        &keys::path("ES256.cert.pem"),
+    ]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+}
+
+#[test]
+fn a_key_excludes_secrets_and_auto_cannot_sign() {
+    let key = keys::path("ES256.private.pem");
+    let both = jwt(&["sign", "--key", &key, "--secret", SECRET, "--payload", "{}"]);
+    assert_eq!(both.code, 2);
+    assert!(
+        both.stderr.contains("cannot be used with"),
+        "{}",
+        both.stderr
+    );
+    let auto = jwt(&[
+        "sign",
+        "--payload",
+        "{}",
+        "--secret",
+        SECRET,
+        "--encoding",
+        "auto",
+    ]);
+    assert_eq!(auto.code, 2);
+    assert!(auto.stderr.contains("--encoding auto"), "{}", auto.stderr);
 }

@@ -25,9 +25,28 @@ pub fn jwt(args: &[&str]) -> Run {
 ///
 /// Colour variables are removed and `TZ=UTC` is set, so output does not depend on the caller.
 pub fn jwt_with(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
+    run(
+        Command::new(env!("CARGO_BIN_EXE_jwt-inspector")).args(args),
+        stdin,
+        env,
+    )
+}
+
+/// Runs `jwt-inspector` with `args` in the repository's root, so that paths such as
+/// `fixtures/keys/RS256.jwks.json` are the same on every machine (for expected files).
+pub fn jwt_in_repository(args: &[&str]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_jwt-inspector"));
+    command.args(args).current_dir(repository());
+    run(&mut command, None, &[])
+}
+
+/// The repository's root.
+pub fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(command: &mut Command, stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     command
-        .args(args)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")

@@ -76,3 +76,42 @@ pub fn duplicate_keys() -> String {
         AT + 600
     ))
 }
+
+/// The committed key fixtures (`fixtures/keys`, listed in its `index.json`): for each
+/// algorithm a private key, its public key as PEM, JWK and a JWKS with decoys, and a token
+/// (`iat` = [`AT`], `exp` in 2100) carrying the key's `kid`.
+pub mod keys {
+    use std::path::PathBuf;
+
+    /// The path of a fixture file, as an argument.
+    pub fn path(name: &str) -> String {
+        let path = crate::support::repository()
+            .join("fixtures/keys")
+            .join(name);
+        path.to_str()
+            .expect("the repository path is UTF-8")
+            .to_string()
+    }
+
+    /// The contents of a fixture file, without surrounding whitespace.
+    pub fn text(name: &str) -> String {
+        let path = PathBuf::from(path(name));
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .trim()
+            .to_string()
+    }
+
+    /// Each algorithm of the fixtures with its key's `kid`.
+    pub fn algs() -> Vec<(String, String)> {
+        let index: serde_json::Value =
+            serde_json::from_str(&text("index.json")).expect("the index is JSON");
+        let algs = index["algs"].as_array().expect("the index lists algs");
+        algs.iter()
+            .map(|a| {
+                let field = |k: &str| a[k].as_str().expect("alg and kid").to_string();
+                (field("alg"), field("kid"))
+            })
+            .collect()
+    }
+}

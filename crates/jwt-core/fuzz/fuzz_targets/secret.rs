@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
         match (encoding, result) {
             (SecretEncoding::Utf8, Ok(key)) => assert_eq!(key, text.as_bytes()),
             (SecretEncoding::Utf8, Err(e)) => panic!("UTF-8 text cannot fail: {e:?}"),
+            (SecretEncoding::Auto, _) => unreachable!("ALL lists concrete encodings only"),
             (SecretEncoding::Hex, Ok(key)) => {
                 let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
                 assert_eq!(hex, text.trim().to_ascii_lowercase());

@@ -338,14 +338,27 @@ fn six_segments() {
 
 #[test]
 fn two_tokens_on_separate_lines() {
-    // Two JWS pasted one per line: the line break is removed as wrapping, which leaves five
-    // segments, read as a JWE. The message is about 'enc', not about two tokens.
-    // Two whole tokens on separate lines are not one wrapped token.
+    // Two whole tokens on separate lines are not one wrapped token: both are offered, and the
+    // first is decoded.
     let t = good_token();
-    Case::new("two tokens", format!("{t}\n{t}"))
-        .error("wrong-segment-count", None)
-        .says(Says::Error, &["2 tokens", "one token at a time"])
+    let other = sign(HEADER, r#"{"sub":"2"}"#, b"another key").unwrap();
+    let r = Case::new("two tokens", format!("{t}\n{other}\n"))
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .cleanups(&[Cleanup::SurroundingText])
         .check();
+    let labels: Vec<_> = r
+        .decoded
+        .candidates
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["token 1", "token 2"]);
+    assert_eq!(r.decoded.chosen, Some(0));
+    assert_eq!(r.decoded.token, t);
+    let second = token::decode_choice(&format!("{t}\n{other}\n"), 1);
+    assert_eq!(second.token, other);
+    assert_eq!(second.chosen, Some(1));
 }
 
 #[test]
@@ -470,7 +483,8 @@ fn surrounding_quotes_from_a_json_log() {
         .verdict("valid")
         .cleanups(&[Cleanup::SurroundingQuotes, Cleanup::BearerPrefix])
         .check();
-    // A trailing comma from the log is not removed; the errors name the quote character.
+    // A trailing comma stuck to the quotes is not removed: without spaces, characters attached
+    // to a token are damage, not text. The errors name the quote character.
     Case::new("quote and comma", format!("\"{t}\","))
         .error("invalid-base64url", Some("header"))
         .error("invalid-base64url", Some("signature"))
@@ -674,24 +688,66 @@ fn nesting_100_000_deep_in_header() {
     }
 }
 
+/// A payload the JSON reader refuses is still signed text: the structure is ok, the payload is
+/// shown as text with the depth, the MAC is checked and the findings that need no claims run.
 #[test]
-fn nesting_100_000_deep_in_payload() {
-    for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
-        let t = sign(HEADER, &deep(100_000, open, close), KEY.as_bytes()).unwrap();
-        let (r, took) = timed(&t, utf8(KEY).as_ref());
-        eprintln!("nesting 100 000 deep ({open}) in payload: {took:?}");
-        let kinds: Vec<_> = r
-            .decoded
-            .errors
-            .iter()
-            .map(|e| (e.kind.code(), e.segment.map(|s| s.code())))
-            .collect();
-        assert_eq!(kinds, [("nesting-too-deep", Some("payload"))]);
-        assert!(r.decoded.errors[0]
-            .message
-            .contains("refusing to go further"));
-        assert_eq!(r.decoded.payload, Payload::Absent);
-        assert_eq!(r.signature.verdict.code(), "not-evaluated");
+fn payload_nested_too_deep_is_text_and_its_signature_is_checked() {
+    for depth in [200, 1_000, 100_000] {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            let t = sign(HEADER, &deep(depth, open, close), KEY.as_bytes()).unwrap();
+            let (signed, _) = t.rsplit_once('.').unwrap();
+            let forged = format!("{signed}.{}", b64url::encode(&[0u8; 32]));
+            for (token, verdict) in [(&t, "valid"), (&forged, "invalid")] {
+                let (r, took) = timed(token, utf8(KEY).as_ref());
+                eprintln!("payload nested {depth} deep ({open}), {verdict} MAC: {took:?}");
+                let case = format!("{depth} deep ({open}), {verdict} MAC");
+                assert!(r.decoded.is_well_formed(), "{case}: {:?}", r.decoded.errors);
+                match &r.decoded.payload {
+                    Payload::Text {
+                        text,
+                        nesting_depth,
+                        json_error,
+                    } => {
+                        assert_eq!(*nesting_depth, Some(depth), "{case}");
+                        assert_eq!(text.len(), depth * (open.len() + close.len()), "{case}");
+                        assert!(json_error.is_some(), "{case}");
+                    }
+                    other => panic!("{case}: payload is {other:?}"),
+                }
+                let note = r.decoded.payload.text_note().unwrap();
+                assert!(
+                    note.contains(&format!("nested {depth} levels deep")) && note.contains("128"),
+                    "{case}: {note}"
+                );
+                assert_eq!(
+                    r.signature.verdict.code(),
+                    verdict,
+                    "{case}: {}",
+                    r.signature.message
+                );
+                if verdict == "invalid" {
+                    assert!(r.signature.expected_signature.is_some(), "{case}");
+                }
+                // No claims, so no date findings; the token's size is still judged.
+                assert!(r.timing.is_none(), "{case}");
+                let codes = finding_codes(&r);
+                assert!(!codes.contains(&"missing-exp"), "{case}: {codes:?}");
+                let size_codes: Vec<_> = codes
+                    .iter()
+                    .filter(|c| c.starts_with("too-large"))
+                    .collect();
+                if token.len() > 8192 {
+                    assert!(codes.contains(&"too-large-for-header"), "{case}: {codes:?}");
+                } else if token.len() > 4096 {
+                    assert_eq!(size_codes, [&"too-large-for-cookie"], "{case}");
+                } else {
+                    assert!(size_codes.is_empty(), "{case}: {codes:?}");
+                }
+                let json = serde_json::to_value(&r).unwrap();
+                assert_eq!(json["payload"]["kind"], "text", "{case}");
+                assert_eq!(json["payload"]["nesting_depth"], depth, "{case}");
+            }
+        }
     }
 }
 
@@ -934,14 +990,42 @@ fn detached_payload() {
     let (header, rest) = full.split_once('.').unwrap();
     let (_, sig) = rest.split_once('.').unwrap();
     let detached = format!("{header}..{sig}");
-    // The signature covers content that is not in the token, so it is not judged at all.
+    // The MAC is computed over `header.` like for any token: it does not match (it covers the
+    // missing content), and the message says the payload may be detached.
     let r = Case::new("detached, right secret", detached)
         .secret(SecretInput::utf8(KEY))
-        .verdict("not-evaluated")
-        .says(Says::Verdict, &["detached", "cannot be checked"])
+        .verdict("invalid")
+        .says(
+            Says::Verdict,
+            &["empty", "detached content", "RFC 7515 Appendix F"],
+        )
         .check();
     assert_eq!(r.decoded.payload, Payload::Detached);
     assert!(r.timing.is_none());
+    let expected = sign_text(&format!("{header}."), HmacAlg::HS256, KEY.as_bytes());
+    assert_eq!(
+        r.signature.expected_signature.as_deref(),
+        expected.rsplit('.').next(),
+        "the expected signature is the MAC of 'header.'"
+    );
+}
+
+#[test]
+fn empty_payload_signed_as_empty() {
+    // Issue 12: an empty payload is still signed text; a MAC over `header.` is valid.
+    let header = b64url::encode(HEADER.as_bytes());
+    let token = sign_text(&format!("{header}."), HmacAlg::HS256, KEY.as_bytes());
+    let r = Case::new("empty payload, matching MAC", token.clone())
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .says(Says::Verdict, &["empty", "detached content"])
+        .check();
+    assert_eq!(r.decoded.payload, Payload::Detached);
+    Case::new("empty payload, other secret", token)
+        .secret(SecretInput::utf8("another secret of enough length!"))
+        .verdict("invalid")
+        .says(Says::Verdict, &["does not match", "RFC 7515 Appendix F"])
+        .check();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1707,4 +1791,35 @@ fn fuzz_regressions() {
             );
         }
     }
+}
+
+#[test]
+fn size_findings_do_not_hide_one_another() {
+    // Issue 12: a 9 KB token is too large for a header and, as well, for a cookie.
+    let sized = |bytes: usize| {
+        let pad = "a".repeat(bytes * 3 / 4);
+        let payload = format!(
+            r#"{{"sub":"1","iat":{},"exp":{},"pad":"{pad}"}}"#,
+            NOW - 60,
+            NOW + 840
+        );
+        sign(HEADER, &payload, KEY.as_bytes()).unwrap()
+    };
+    let five = sized(5 * 1024);
+    assert!((5000..8192).contains(&five.len()), "{}", five.len());
+    Case::new("5 KB token", five)
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .finding("too-large-for-cookie")
+        .no_finding("too-large-for-header")
+        .check();
+    let nine = sized(9 * 1024);
+    assert!(nine.len() > 9000, "{}", nine.len());
+    Case::new("9 KB token", nine)
+        .secret(SecretInput::utf8(KEY))
+        .verdict("valid")
+        .finding("too-large-for-cookie")
+        .finding("too-large-for-header")
+        .says(Says::Finding("too-large-for-header"), &["8 KB"])
+        .check();
 }

@@ -4,7 +4,9 @@
 //! The vectors live outside the repository, in `shared/vectors/` beside the repo root. They are
 //! required: a missing directory fails the tests with a message instead of skipping them.
 
+mod differential;
 mod hostile;
+mod paste;
 mod properties;
 mod vectors_rfc;
 mod vectors_wycheproof;
