@@ -867,7 +867,7 @@ async function main() {
     // BENCH_RESULTS=bench/RESULTS-<date>.md also writes the committed snapshot (full runs only).
     if (process.env.BENCH_RESULTS && !QUICK) {
       const day = machine.date.slice(0, 10);
-      writeFileSync(resolve(repo, process.env.BENCH_RESULTS), `# jwt-inspector benchmark — snapshot of the run on ${day} (re-run \`bash bench/run.sh\` for current figures)\n\n${md.slice(md.indexOf('\n') + 1)}\n`);
+      writeFileSync(resolve(repo, process.env.BENCH_RESULTS), `# jwt-inspector benchmark — snapshot of the run on ${day} (re-run \`bash bench/run.sh\` for current figures)\n${md.slice(md.indexOf('\n'))}\n`);
       log(`wrote ${process.env.BENCH_RESULTS}`);
     }
     console.log(md);
