@@ -14,7 +14,9 @@ import { SECRET, jtiFor, makeSigningInput, makeToken } from './tokens.mjs';
 const here = new URL('.', import.meta.url).pathname;
 const repo = resolve(here, '..');
 const out = join(repo, 'target/bench');
-const dist = join(out, 'dist');
+// BENCH_DIST measures another build (e.g. to compare two builds' loads with BENCH_LOADS_ONLY=1).
+const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(out, 'dist');
+const LOADS_ONLY = process.env.BENCH_LOADS_ONLY === '1';
 const peerDir = join(out, 'peer');
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPORT = QUICK ? 'report-quick' : 'report'; // a smoke run never overwrites a full report
@@ -43,7 +45,8 @@ const READY_TARGET = { site: 150, offline: 120, widget: 120 };
  */
 function ourPublicKeyVerify(api) {
   // The key goes in as JWK text, as a user pastes it; each call reads it, imports it and verifies.
-  return api.verifyWithKey ? (token, key) => api.verifyWithKey(token, JSON.stringify(key.jwk)) : null;
+  // It resolves to the check ({ verdict, alg, message, key }); the bench wants the verdict.
+  return api.verifyWithKey ? (token, key) => api.verifyWithKey(token, JSON.stringify(key.jwk)).then((check) => check.verdict) : null;
 }
 
 const log = (...a) => console.error('[bench]', ...a);
@@ -478,7 +481,8 @@ async function engine(browser, siteUrl, peerUrl) {
         for (const size of sizes) {
           const r = window.__op('pk-verify', size, alg)();
           const isAsync = !!r && typeof r.then === 'function';
-          out[`${size} ${alg}`] = { verdict: String(await r), isAsync };
+          const v = await r;
+          out[`${size} ${alg}`] = { verdict: v !== null && typeof v === 'object' ? String(v.verdict) : String(v), isAsync };
         }
       }
       return out;
@@ -748,6 +752,8 @@ function report(r) {
   for (const alg of PK_ALGS) pairs.push([`public-key verify ${alg} / jose jwtVerify ${alg} (key once)`, `verify ${alg} (public key)`, `jose jwtVerify ${alg}, key imported once`]);
   L.push(table(['Ratio ours / peer (< 1: we are faster)', ...SIZES.map(([s]) => s)], pairs.map(([name, a, b]) => [name, ...SIZES.map(([s]) => (o[s][a] && p[s][b] ? ratio(o[s][a].median / p[s][b].median) : '—'))])));
   L.push('');
+  L.push('jose calls are awaited one after another (per-call latency, as an app uses them); WebCrypto runs its HMAC off the main thread, so part of jose\'s time is the hop. The decode rows compare our full inspection with a bare decode, so they are not like for like.');
+  L.push('');
   L.push(`Public-key rows: ${r.engine.ourPkAvailable ? 'ours through ourPublicKeyVerify in bench/bench.mjs' : 'jose only; ours appear once window.jwtInspector has a public-key verification and ourPublicKeyVerify in bench/bench.mjs calls it'}. The peer page generates an RSA 2048-bit key (RS256) and a P-256 key (ES256) with WebCrypto for each run and signs tokens of ${PK_SIZES.map(([n]) => `${n} (${PK_ALGS.map((a) => `${a} ${o.pkTokenLengths[a][n]}`).join(', ')} chars)`).join(' and ')}; jose verifies with the public CryptoKey imported once.`);
   L.push('');
   L.push('## 5b. Throughput at 1 MB (MB/s, 1 MB = 10⁶ bytes; same page, same run)');
@@ -763,8 +769,6 @@ function report(r) {
   L.push(table(['What', 'Bytes', 'µs per call', 'MB/s'], tpRows));
   L.push('');
   L.push('Our SHA-256 and decode rates are derived from the engine rows above (a scan of the 1 MB token runs one HMAC over the signed text per built-in secret; verifyToken is one decode plus one HMAC), so they include the JS ↔ wasm crossing. WebCrypto runs off the main thread; its per-call time includes that hop.');
-  L.push('');
-  L.push('jose calls are awaited one after another (per-call latency, as an app uses them); WebCrypto runs its HMAC off the main thread, so part of jose\'s time is the hop. The decode rows compare our full inspection with a bare decode, so they are not like for like.');
   L.push('');
 
   // 6. Audit.
@@ -812,7 +816,7 @@ async function main() {
   // The floor: a static page that already contains the element, loaded the same way.
   writeFileSync(join(dist, 'bench-baseline.html'), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>baseline</title></head><body><pre data-testid="header-json">{}</pre></body></html>\n');
 
-  const native = nativeRate();
+  const native = LOADS_ONLY ? null : nativeRate();
   const { child: server, origin } = await startServer();
   const urls = {
     site: `${origin}/`,
@@ -824,6 +828,19 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     machine.chromium = `Chromium ${browser.version()}`;
+    if (LOADS_ONLY) {
+      // Only section 2, printed as a table: for comparing builds run back to back.
+      const lr = {};
+      for (const k of ['site', 'offline', 'widget', 'baseline']) {
+        log(`load to ready: ${k} × ${LOADS}`);
+        lr[k] = await loads(browser, urls[k], LOADS);
+      }
+      const base = lr.baseline.ready.median;
+      const med = (x) => (x ? `${ms(x.median)} ms` : '—');
+      console.log(`${dist} · load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+      console.log(table(['Surface', 'Ready, median', '÷ baseline', 'p10–p90', 'Module instantiated', 'boot.js runs'], Object.entries(lr).map(([k, x]) => [k, `${ms(x.ready.median)} ms`, `${ratio(x.ready.median / base)}×`, `${ms(x.ready.p10)}–${ms(x.ready.p90)}`, med(x.instantiated), med(x.bootStart)])));
+      return;
+    }
     const loadAt = {};
     const stamp = (k) => { loadAt[k] = loadavg()[0].toFixed(2); };
     stamp('weight');

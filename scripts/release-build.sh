@@ -13,12 +13,17 @@
 # Only the release browser build uses it. Tests, clippy and native builds never see these flags:
 # they live in this process's environment only, and the size build has its own target directory
 # (target/size), so it never invalidates the cache of the others.
-# Expects trunk, wasm-bindgen and wasm-opt on PATH (`. scripts/setup.sh`).
+# Expects the tools scripts/setup.sh installs (trunk, wasm-bindgen, wasm-opt, esbuild in build/).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 say() { printf '\033[1;36m[release-build]\033[0m %s\n' "$*" >&2; }
+
+# The tools scripts/setup.sh installs, in case the caller did not source it: without wasm-opt on
+# PATH, Trunk tries to download one, which fails offline.
+export PATH="$repo/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+command -v wasm-opt >/dev/null || say "warning: wasm-opt is not on PATH; run . scripts/setup.sh first"
 
 mode=build
 if [ "${1:-}" = serve ] || [ "${1:-}" = build ]; then mode="$1"; shift; fi

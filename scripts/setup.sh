@@ -5,7 +5,7 @@
 # Installs: Debian packages chromium, chromium-driver, brotli (and nodejs/npm if missing);
 # the wasm32-unknown-unknown Rust target, rustfmt, clippy and rust-src; trunk 0.21.14 and the
 # wasm-bindgen-cli matching Cargo.lock (cargo install); npm packages in e2e/ (Playwright,
-# axe-core, binaryen's wasm-opt), without any browser download.
+# axe-core, binaryen's wasm-opt), without any browser download; esbuild in build/ (npm ci).
 #
 # Source it (`. scripts/setup.sh`) to also get the tools on PATH in the current shell.
 set -euo pipefail
@@ -46,7 +46,8 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustu
 command -v rustfmt >/dev/null || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 # The standard library's source, for the release browser build's size build (scripts/release-build.sh).
-rustup component list --installed | grep -q '^rust-src' || { say "rustup component add rust-src"; rustup component add rust-src; }
+# Not fatal: without it scripts/release-build.sh says so and makes the plain build.
+rustup component list --installed | grep -q '^rust-src' || { say "rustup component add rust-src"; rustup component add rust-src || say "could not install rust-src: release builds will be plain (about 10 % larger)"; }
 
 # 3. Trunk and wasm-bindgen-cli, pinned (Trunk would otherwise try to download them).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
@@ -65,4 +66,12 @@ if [ ! -x "$repo/e2e/node_modules/.bin/wasm-opt" ] || ! cmp -s "$repo/e2e/packag
   say "npm ci in e2e/"
   (cd "$repo/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$repo/e2e/package-lock.json" "$stamp"
+fi
+
+# 5. The build's own npm tools (esbuild, which build/postbuild.mjs uses to minify), from build/'s lock file.
+stamp="$repo/build/node_modules/.installed-lock"
+if [ ! -d "$repo/build/node_modules/esbuild" ] || ! cmp -s "$repo/build/package-lock.json" "$stamp"; then
+  say "npm ci in build/"
+  (cd "$repo/build" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$repo/build/package-lock.json" "$stamp"
 fi
