@@ -65,7 +65,8 @@ fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<S
     let number = match value {
         Value::Number(n) => n,
         Value::String(s) => {
-            let hint = if s.trim().parse::<f64>().is_ok() {
+            // Read as decimal text, not as a float: the module then needs no float parser.
+            let hint = if Decimal::parse(s.trim()).is_some() {
                 " (it holds digits, but many libraries reject or ignore a string here)"
             } else {
                 ""
@@ -106,8 +107,10 @@ fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<S
         if decimal.negative {
             return (Err(format!("{text} is before the year 1")), notes);
         }
-        let seconds = number.as_f64().unwrap_or(f64::INFINITY);
-        let hint = if (seconds / 1000.0) <= MAX_INSTANT as f64 && seconds >= 1e11 {
+        let looks_like_ms = decimal
+            .whole()
+            .is_some_and(|w| (100_000_000_000..=i128::from(MAX_INSTANT) * 1000).contains(&w));
+        let hint = if looks_like_ms {
             " It looks like milliseconds; NumericDate counts seconds."
         } else {
             ""
@@ -162,6 +165,20 @@ impl Decimal {
             digits,
             point,
         })
+    }
+
+    /// The whole part (rounded towards zero), when it has at most 30 digits.
+    fn whole(&self) -> Option<i128> {
+        if self.point > 30 {
+            return None;
+        }
+        let digits = (0..self.point.max(0)).map(|i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| self.digits.get(i))
+                .map_or(0, |&d| i128::from(d))
+        });
+        Some(digits.fold(0i128, |acc, d| acc * 10 + d))
     }
 
     fn has_fraction(&self) -> bool {
