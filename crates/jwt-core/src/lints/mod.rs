@@ -160,14 +160,7 @@ pub struct LintContext<'a> {
 
 /// All findings for a decoded token, most severe first (each rule is in [`rules`]).
 pub fn lint(decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
-    let facts = rules::Facts::new(decoded, cx);
-    let mut out: Vec<Finding> = rules::RULES
-        .iter()
-        .filter_map(|rule| rule(&facts))
-        .collect();
-    // A stable sort: findings of equal severity keep the order of `RULES`.
-    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    out
+    run(rules::RULES, decoded, cx)
 }
 
 /// Only the findings that depend on the evaluation instant, most severe first. [`lint`] with a
@@ -178,11 +171,14 @@ pub fn timing_findings(decoded: &Decoded, timing: &Timing) -> Vec<Finding> {
         timing: Some(timing),
         ..LintContext::default()
     };
-    let facts = rules::Facts::new(decoded, &cx);
-    let mut out: Vec<Finding> = rules::TIMING_RULES
-        .iter()
-        .filter_map(|rule| rule(&facts))
-        .collect();
+    run(rules::TIMING_RULES, decoded, &cx)
+}
+
+/// Runs `rules` and sorts what they find by severity.
+fn run(rules: &[rules::Rule], decoded: &Decoded, cx: &LintContext<'_>) -> Vec<Finding> {
+    let facts = rules::Facts::new(decoded, cx);
+    let mut out: Vec<Finding> = rules.iter().filter_map(|rule| rule(&facts)).collect();
+    // A stable sort: findings of equal severity keep the order of the rule list.
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
