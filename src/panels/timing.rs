@@ -33,17 +33,6 @@ pub fn bar_position(start: i64, end: i64, now: i64) -> f64 {
     ((now - start) as f64 / (end - start) as f64 * 100.0).clamp(0.0, 100.0)
 }
 
-fn state_label(state: TimeState) -> &'static str {
-    match state {
-        TimeState::Expired => "Expired",
-        TimeState::NotYetValid => "Not yet valid",
-        TimeState::Active => "OK",
-        TimeState::Past => "Past",
-        TimeState::Future => "In the future",
-        TimeState::Invalid => "Invalid value",
-    }
-}
-
 /// The headline of the timing panel.
 fn summary(t: &Timing) -> (String, &'static str) {
     let exp = t.claims.iter().find(|c| c.name == "exp");
@@ -99,7 +88,7 @@ fn claim_row(index: usize, claim: &DateClaim) -> impl IntoView {
     view! {
         <li class=move || format!("claim-time {}", code()) data-testid="claim-time" data-claim=claim.name.clone() data-state=code data-utc=utc_attr>
             <span class="claim-name"><TokenText text=claim.name.clone() /></span>
-            <span class="state-badge">{move || judged(|c| state_label(c.state).to_string())}</span>
+            <span class="state-badge">{move || judged(|c| c.state.label().to_string())}</span>
             <span class="relative">{move || view! { <TokenText text=judged(|c| c.relative.clone()) /> }}</span>
             <span class="utc"><TokenText text=utc.unwrap_or_else(|| claim.raw.clone()) /></span>
             <span class="local">{local}</span>

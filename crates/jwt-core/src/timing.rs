@@ -293,6 +293,18 @@ pub enum TimeState {
 }
 
 impl TimeState {
+    /// A short label for people, the same on the page and in the terminal.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeState::Expired => "Expired",
+            TimeState::NotYetValid => "Not yet valid",
+            TimeState::Active => "OK",
+            TimeState::Past => "Past",
+            TimeState::Future => "In the future",
+            TimeState::Invalid => "Invalid value",
+        }
+    }
+
     /// The stable code (`data-state`).
     pub fn code(self) -> &'static str {
         match self {

@@ -33,7 +33,7 @@ fn table(out: &mut Out, t: &Timing, local: &dyn Fn(i64) -> Option<String>) {
         .map(|c| {
             let utc = c.utc.clone().unwrap_or_else(|| "-".into());
             let local = c.seconds.and_then(local).unwrap_or_else(|| "-".to_string());
-            [c.name.clone(), state_label(c.state).to_string(), utc, local]
+            [c.name.clone(), c.state.label().to_string(), utc, local]
         })
         .collect();
     let titles = ["claim", "state", "UTC", "local"];
@@ -68,18 +68,6 @@ fn table(out: &mut Out, t: &Timing, local: &dyn Fn(i64) -> Option<String>) {
                 .one_line(&format!("{} {note}", claim.name))
                 .newline();
         }
-    }
-}
-
-/// The page's words for each state.
-fn state_label(state: TimeState) -> &'static str {
-    match state {
-        TimeState::Expired => "Expired",
-        TimeState::NotYetValid => "Not yet valid",
-        TimeState::Active => "OK",
-        TimeState::Past => "Past",
-        TimeState::Future => "In the future",
-        TimeState::Invalid => "Invalid value",
     }
 }
 
