@@ -32,10 +32,11 @@ pub fn inspect_token(
     serde_json::to_string(&report).unwrap_or_default()
 }
 
-/// Decodes `input` and checks its signature only; returns the verdict code (`valid`, `invalid`, …).
+/// Checks `input`'s signature only, without reading its payload (`token::decode_signed`);
+/// returns the verdict code (`valid`, `invalid`, …).
 #[wasm_bindgen(js_name = verifyToken)]
 pub fn verify_token(input: &str, secret: String, encoding: Option<String>) -> String {
-    let decoded = token::decode(input);
+    let decoded = token::decode_signed(input);
     verify::check(&decoded, secret_input(Some(secret), encoding).as_ref())
         .verdict
         .code()
@@ -78,7 +79,7 @@ pub fn weak_secret_count() -> usize {
 /// JSON: `verdict`, `message` and, for public keys, `key` (what was chosen and why).
 #[wasm_bindgen(js_name = verifyWithKey)]
 pub async fn verify_with_key(input: String, key: String) -> String {
-    let decoded = token::decode(&input);
+    let decoded = token::decode_signed(&input);
     let secret = SecretInput::utf8(key.clone());
     let key_input = if crate::state::public_alg_of(&decoded).is_some() {
         verify::KeyInput::PublicKey(&key)

@@ -9,22 +9,16 @@ pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// An instant as local date and time in the user's locale, with the zone name.
+/// An instant as local date and time with its UTC offset (the browser's offset for that instant,
+/// so summer time is right), formatted by the core: no locale data to load. Empty when the browser
+/// has no offset for it.
 pub fn local_time(seconds: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("year", "numeric"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("second", "2-digit"),
-        ("timeZoneName", "short"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    let west = date.get_timezone_offset();
+    if !west.is_finite() {
+        return String::new();
     }
-    date.to_locale_string("default", &options).into()
+    jwt_core::clock_text::local_text(seconds, -(west as i32)).unwrap_or_default()
 }
 
 /// The `token` parameter of the URL fragment (`#token=…`), if any.

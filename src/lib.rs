@@ -100,15 +100,21 @@ pub fn App() -> impl IntoView {
                 <panels::input::TokenInput />
                 <panels::encoded::EncodedView />
                 <panels::signature::SignaturePanel />
-                <panels::editor::Editor />
+                <panels::Later>
+                    <panels::editor::Editor />
+                </panels::Later>
             </section>
             <section class="column result-column" aria-label="Decoded token">
                 <panels::decoded::DecodedParts />
                 <panels::timing::TimingPanel />
-                <panels::findings::FindingsPanel />
+                <panels::Later>
+                    <panels::findings::FindingsPanel />
+                </panels::Later>
             </section>
         </main>
-        <panels::comparison::ComparisonPanel />
+        <panels::Later>
+            <panels::comparison::ComparisonPanel />
+        </panels::Later>
         <footer class="privacy" data-testid="privacy-note">
             <h2>"Privacy"</h2>
             <p>

@@ -16,6 +16,25 @@ use std::sync::{Arc, Mutex};
 pub const LARGE_INPUT: usize = 256 * 1024;
 /// The pause, in milliseconds, before large input is decoded.
 pub const LARGE_INPUT_PAUSE_MS: u64 = 150;
+/// A change of more than this many bytes in one input event is a paste, a drop or a replacement,
+/// not typing: it is decoded at once, even in large input.
+pub const PASTE_BYTES: usize = 64;
+
+/// How many bytes differ between `before` and `after`: the longer text's length less the prefix
+/// and the suffix they share. A keystroke changes one or two; a paste changes what it brings.
+pub fn changed_bytes(before: &str, after: &str) -> usize {
+    let (a, b) = (before.as_bytes(), after.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    a.len().max(b.len()) - prefix - suffix
+}
 
 /// The pause, in milliseconds, before the weak-secret scan runs on a new token.
 pub const WEAK_SECRET_PAUSE_MS: u64 = 200;
@@ -157,13 +176,16 @@ impl Inspector {
         let evaluate_at = RwSignal::new(String::new());
         let clock = RwSignal::new(now);
 
-        // Large input is decoded once typing pauses, so keystrokes stay responsive.
+        // Large input is decoded once typing pauses, so keystrokes stay responsive; a paste is one
+        // event, decoded at once.
         let settled = RwSignal::new(token.get_untracked());
         let pending = Pending::new();
         Effect::new(move |_| {
             let len = token.with(String::len);
             pending.cancel();
-            if len <= LARGE_INPUT {
+            let pasted =
+                || token.with(|t| settled.with_untracked(|s| changed_bytes(s, t) > PASTE_BYTES));
+            if len <= LARGE_INPUT || pasted() {
                 settled.set(token.get());
             } else {
                 // A late call after the owner is gone does nothing.
@@ -423,5 +445,24 @@ impl Inspector {
             None => jwt_core::inspect_with(&token, key, &options, &verify::NoBackend),
         };
         jwt_core::report_json(&report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_bytes;
+
+    #[test]
+    fn a_keystroke_changes_a_byte_and_a_paste_what_it_brings() {
+        let big = "a".repeat(1000);
+        assert_eq!(changed_bytes(&big, &format!("{big}x")), 1);
+        assert_eq!(changed_bytes(&format!("{big}x"), &big), 1);
+        assert_eq!(changed_bytes("abcdef", "abXdef"), 1);
+        assert_eq!(changed_bytes("", &big), 1000);
+        assert_eq!(changed_bytes(&big, ""), 1000);
+        assert_eq!(changed_bytes("aaaa", "aaaa"), 0);
+        // Repeats: prefix and suffix never count a byte twice.
+        assert_eq!(changed_bytes("aa", "aaa"), 1);
+        assert_eq!(changed_bytes(&"ab".repeat(500), &"ba".repeat(500)), 1000);
     }
 }

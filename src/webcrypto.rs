@@ -78,6 +78,33 @@ fn error_name(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// Public keys WebCrypto has imported, most recent last: checking the same key again (each
+/// keystroke in the token field, or a script verifying many tokens) skips the import. Public keys
+/// only, held in this tab's memory and never written anywhere.
+const KEY_CACHE_SIZE: usize = 8;
+
+thread_local! {
+    static IMPORTED: std::cell::RefCell<Vec<(PublicAlg, String, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn imported_key(alg: PublicAlg, jwk: &str) -> Option<JsValue> {
+    IMPORTED.with_borrow(|keys| {
+        keys.iter()
+            .find(|(a, text, _)| *a == alg && text == jwk)
+            .map(|(_, _, key)| key.clone())
+    })
+}
+
+fn remember_key(alg: PublicAlg, jwk: String, key: &JsValue) {
+    IMPORTED.with_borrow_mut(|keys| {
+        if keys.len() == KEY_CACHE_SIZE {
+            keys.remove(0);
+        }
+        keys.push((alg, jwk, key.clone()));
+    });
+}
+
 /// Whether `signature` is a valid `alg` signature of `message` under `key`. A key WebCrypto
 /// refuses to import (say, a point off its curve) verifies nothing; an algorithm this browser does
 /// not implement is [`Unavailable`].
@@ -89,26 +116,35 @@ pub async fn verify_one(
     signature: &[u8],
 ) -> Result<bool, Unavailable> {
     let (import, check) = params(alg);
-    let Ok(jwk) = js_sys::JSON::parse(&key.to_jwk()) else {
-        return Ok(false);
-    };
-    let usages = js_sys::Array::of1(&"verify".into());
-    let imported = subtle
-        .import_key_with_object("jwk", jwk.unchecked_ref(), &import, false, &usages)
-        .map_err(|e| error_name(&e));
-    let crypto_key = match imported {
-        Ok(promise) => JsFuture::from(promise).await.map_err(|e| error_name(&e)),
-        Err(name) => Err(name),
-    };
-    let crypto_key = match crypto_key {
-        Ok(k) => k,
-        Err(name) if name == "NotSupportedError" => {
-            return Err(Unavailable(format!(
-                "this browser's WebCrypto does not implement {}",
-                alg.name()
-            )))
+    let jwk_text = key.to_jwk();
+    let crypto_key = match imported_key(alg, &jwk_text) {
+        Some(k) => k,
+        None => {
+            let Ok(jwk) = js_sys::JSON::parse(&jwk_text) else {
+                return Ok(false);
+            };
+            let usages = js_sys::Array::of1(&"verify".into());
+            let imported = subtle
+                .import_key_with_object("jwk", jwk.unchecked_ref(), &import, false, &usages)
+                .map_err(|e| error_name(&e));
+            let crypto_key = match imported {
+                Ok(promise) => JsFuture::from(promise).await.map_err(|e| error_name(&e)),
+                Err(name) => Err(name),
+            };
+            match crypto_key {
+                Ok(k) => {
+                    remember_key(alg, jwk_text, &k);
+                    k
+                }
+                Err(name) if name == "NotSupportedError" => {
+                    return Err(Unavailable(format!(
+                        "this browser's WebCrypto does not implement {}",
+                        alg.name()
+                    )))
+                }
+                Err(_) => return Ok(false),
+            }
         }
-        Err(_) => return Ok(false),
     };
     let Ok(verifying) = subtle.verify_with_object_and_u8_array_and_u8_array(
         &check,

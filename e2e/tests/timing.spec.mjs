@@ -41,6 +41,30 @@ test('each date claim carries its instant as RFC 3339 UTC', async ({ page }) => 
   await expect(app.claim('exp')).toHaveAttribute('data-utc', new Date(EXP * 1000).toISOString().replace('.000', ''));
 });
 
+test.describe('local time', () => {
+  // Kolkata is UTC+05:30 all year; New York changes with summer time.
+  test.use({ timezoneId: 'Asia/Kolkata' });
+  test('each date claim shows its wall-clock time at the reader\'s offset', async ({ page }) => {
+    const app = new Inspector(page);
+    await app.open();
+    await app.paste(token({ iat: IAT, exp: EXP }));
+    await expect(app.claim('exp').locator('.local')).toHaveText('2023-11-15 03:43:20 (UTC+05:30)');
+    await expect(app.claim('iat').locator('.local')).toHaveText('2023-11-15 02:43:20 (UTC+05:30)');
+  });
+});
+
+test.describe('local time with summer time', () => {
+  test.use({ timezoneId: 'America/New_York' });
+  test('the offset is the one in force at each instant', async ({ page }) => {
+    const app = new Inspector(page);
+    await app.open();
+    // 2024-01-15T12:00:00Z is winter (UTC-05:00), 2024-07-15T12:00:00Z summer (UTC-04:00).
+    await app.paste(token({ iat: 1_705_320_000, exp: 1_721_044_800 }));
+    await expect(app.claim('iat').locator('.local')).toHaveText('2024-01-15 07:00:00 (UTC-05:00)');
+    await expect(app.claim('exp').locator('.local')).toHaveText('2024-07-15 08:00:00 (UTC-04:00)');
+  });
+});
+
 test('"evaluate at" judges the token at an RFC 3339 instant or at Unix seconds', async ({ page }) => {
   const app = new Inspector(page);
   await app.open();

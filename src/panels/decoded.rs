@@ -75,7 +75,7 @@ pub fn DecodedParts() -> impl IntoView {
                     Payload::Encrypted => view! {
                         <p class="note" data-testid="payload-encrypted">"This is an encrypted JWE: the payload can only be read with the recipient's private or shared key. Its protected header is shown above."</p>
                     }.into_any(),
-                    Payload::Absent => view! {
+                    Payload::Absent | Payload::Unread => view! {
                         <p class="muted">{if jwe { "" } else { "No payload could be decoded." }}</p>
                     }.into_any(),
                 }

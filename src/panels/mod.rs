@@ -18,6 +18,21 @@ pub fn inspector() -> crate::state::Inspector {
     expect_context::<crate::state::Inspector>()
 }
 
+/// Renders its children one animation frame after the rest of the page, so the first frame
+/// shows the token's parts without waiting for the panels below them.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let shown = after_first_frame();
+    move || shown.get().then(|| children())
+}
+
+/// False until the next animation frame, then true.
+pub fn after_first_frame() -> ReadSignal<bool> {
+    let (passed, set_passed) = signal(false);
+    request_animation_frame(move || _ = set_passed.try_set(true));
+    passed
+}
+
 /// A button that copies text produced on click and says so for a moment.
 #[component]
 pub fn CopyButton(

@@ -46,6 +46,7 @@ pub fn tone(verdict: Verdict) -> (&'static str, &'static str) {
 pub fn SignaturePanel() -> impl IntoView {
     let state = inspector();
     let shown = RwSignal::new(false);
+    let painted = super::after_first_frame();
     let is_public = Memo::new(move |_| state.decoded.with(|d| public_alg_of(d).is_some()));
     view! {
         <div class="card signature-card">
@@ -58,11 +59,13 @@ pub fn SignaturePanel() -> impl IntoView {
                     <input
                         id="secret-input"
                         data-testid="secret-input"
-                        type=move || if shown.get() { "text" } else { "password" }
                         autocomplete="off"
                         spellcheck="false"
                         placeholder="HMAC secret (stays in this tab)"
-                        prop:value=move || state.secret.get()
+                        type=move || if shown.get() { "text" } else { "password" }
+                        // The value a frame later: in Chromium the first value given to a password
+                        // field in the page costs 20–50 ms (autofill), which would delay the first frame.
+                        prop:value=move || if painted.get() { state.secret.get() } else { String::new() }
                         on:input=move |ev| state.type_secret(event_target_value(&ev))
                     />
                     <button

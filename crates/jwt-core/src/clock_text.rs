@@ -49,6 +49,26 @@ pub fn rfc3339(seconds: i64) -> Option<String> {
     ))
 }
 
+/// An instant as the wall-clock time at a UTC offset, `offset_minutes` east of UTC:
+/// `2026-12-02 00:44:17 (UTC+01:00)`. The page shows local time with it, given the browser's offset
+/// for that instant, so it needs no locale data. `None` out of [`rfc3339`]'s range.
+pub fn local_text(seconds: i64, offset_minutes: i32) -> Option<String> {
+    let shifted = seconds.checked_add(i64::from(offset_minutes) * 60)?;
+    let wall = rfc3339(shifted)?;
+    let (sign, off) = if offset_minutes < 0 {
+        ('-', offset_minutes.unsigned_abs())
+    } else {
+        ('+', offset_minutes.unsigned_abs())
+    };
+    Some(format!(
+        "{} {} (UTC{sign}{:02}:{:02})",
+        &wall[..10],
+        &wall[11..19],
+        off / 60,
+        off % 60
+    ))
+}
+
 /// [`rfc3339`] with a fraction of a second: `nanos` adds only the digits it needs
 /// (`…T23:13:20.5Z`).
 pub fn rfc3339_exact(seconds: i64, nanos: u32) -> Option<String> {
@@ -251,6 +271,31 @@ pub fn compact(seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_text_shifts_the_wall_clock_and_names_the_offset() {
+        // 2026-12-01T23:44:17Z
+        let t = 1_796_168_657;
+        assert_eq!(rfc3339(t).as_deref(), Some("2026-12-01T23:44:17Z"));
+        assert_eq!(
+            local_text(t, 0).as_deref(),
+            Some("2026-12-01 23:44:17 (UTC+00:00)")
+        );
+        assert_eq!(
+            local_text(t, 60).as_deref(),
+            Some("2026-12-02 00:44:17 (UTC+01:00)")
+        );
+        assert_eq!(
+            local_text(t, -570).as_deref(),
+            Some("2026-12-01 14:14:17 (UTC-09:30)")
+        );
+        assert_eq!(
+            local_text(t, 345).as_deref(),
+            Some("2026-12-02 05:29:17 (UTC+05:45)")
+        );
+        assert_eq!(local_text(MAX_INSTANT, 60), None);
+        assert_eq!(local_text(i64::MAX, 60), None);
+    }
 
     #[test]
     fn rfc3339_known_instants() {

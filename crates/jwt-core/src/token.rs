@@ -171,6 +171,9 @@ pub enum Payload {
     Encrypted,
     /// Not decoded (structure error, or no payload segment).
     Absent,
+    /// Checked as base64url but not read, because only the signature was asked for
+    /// ([`decode_signed`]).
+    Unread,
 }
 
 /// Lower-case hex, two digits per byte.
@@ -290,6 +293,25 @@ pub fn decode(input: &str) -> Decoded {
 /// Decodes candidate `choice` of the tokens found in pasted text (see [`Decoded::candidates`]);
 /// a choice out of range decodes the first, as does any choice when the text is a single token.
 pub fn decode_choice(input: &str, choice: usize) -> Decoded {
+    decode_with(input, choice, Reading::Whole)
+}
+
+/// Decodes only what a signature check needs: the token is found and split, and every segment
+/// is checked as base64url as [`decode`] does, but the payload's content is not read
+/// ([`Payload::Unread`]), so a large payload costs no JSON model. The structure errors, and so the
+/// verdict, are the same as [`decode`]'s.
+pub fn decode_signed(input: &str) -> Decoded {
+    decode_with(input, 0, Reading::SignatureOnly)
+}
+
+/// How much of a token [`decode_with`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Whole,
+    SignatureOnly,
+}
+
+fn decode_with(input: &str, choice: usize, reading: Reading) -> Decoded {
     let mut decoded = Decoded {
         input_len: input.len(),
         cleanups: Vec::new(),
@@ -364,7 +386,7 @@ pub fn decode_choice(input: &str, choice: usize) -> Decoded {
         3 => {
             decoded.form = Form::Jws;
             decoded.segments = name_segments(&ranges, &JWS_SEGMENTS);
-            decode_jws(&mut decoded);
+            decode_jws(&mut decoded, reading);
         }
         5 => {
             decoded.form = Form::Jwe;
@@ -379,7 +401,7 @@ pub fn decode_choice(input: &str, choice: usize) -> Decoded {
             // Show what can be shown; errors beyond the count would only add noise.
             let mut preview = decoded.clone();
             preview.errors.clear();
-            decode_jws(&mut preview);
+            decode_jws(&mut preview, reading);
             decoded.header = preview.header;
             decoded.payload = preview.payload;
         }
@@ -546,7 +568,7 @@ fn decode_header(decoded: &mut Decoded, jwe: bool) {
     }
 }
 
-fn decode_jws(decoded: &mut Decoded) {
+fn decode_jws(decoded: &mut Decoded, reading: Reading) {
     decode_header(decoded, false);
     if decoded.segments.len() < 2 {
         return;
@@ -554,7 +576,10 @@ fn decode_jws(decoded: &mut Decoded) {
     if decoded.segments[1].start == decoded.segments[1].end {
         decoded.payload = Payload::Detached;
     } else if let Some(bytes) = decode_segment(decoded, 1, StructureKind::InvalidBase64url) {
-        decoded.payload = payload_of(bytes);
+        decoded.payload = match reading {
+            Reading::Whole => payload_of(bytes),
+            Reading::SignatureOnly => Payload::Unread,
+        };
     }
     if decoded.segments.len() == 3 {
         decoded.signature = decode_segment(decoded, 2, StructureKind::InvalidBase64url);

@@ -62,6 +62,7 @@ pub fn payload(out: &mut Out, payload: &Payload) {
             "(encrypted: this is a JWE, readable only with the recipient's key)".into()
         }
         Payload::Absent => "(not decoded: see the error above)".into(),
+        Payload::Unread => "(not read: only the signature was checked)".into(),
     };
     out.styled(out::DIM, &remark).newline();
 }

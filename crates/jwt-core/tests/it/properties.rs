@@ -275,6 +275,28 @@ proptest! {
     }
 
     #[test]
+    fn the_signature_only_decode_reaches_the_same_verdict(
+        input in prop_oneof![token_like(), any::<String>()],
+        secret in any_secret(),
+    ) {
+        let whole = jwt_core::token::decode(&input);
+        let signed = jwt_core::token::decode_signed(&input);
+        prop_assert_eq!(&signed.errors, &whole.errors);
+        prop_assert_eq!(&signed.noncanonical, &whole.noncanonical);
+        prop_assert_eq!(&signed.header, &whole.header);
+        prop_assert_eq!(&signed.signature, &whole.signature);
+        prop_assert_eq!(signed.signing_input(), whole.signing_input());
+        let no_content = !matches!(whole.payload, Payload::Json(_) | Payload::Text { .. } | Payload::Binary { .. });
+        prop_assert!(no_content || signed.payload == Payload::Unread, "{:?}", signed.payload);
+        let (a, b) = (
+            jwt_core::verify::check(&signed, secret.as_ref()),
+            jwt_core::verify::check(&whole, secret.as_ref()),
+        );
+        prop_assert_eq!(a.verdict, b.verdict);
+        prop_assert_eq!(a.message, b.message);
+    }
+
+    #[test]
     fn sign_then_verify_with_every_byte_encoding(
         (alg, header, payload, key, token) in signed_token(),
         encoding in prop::sample::select(vec![

@@ -59,7 +59,7 @@ fn payload_text(report: &Report) -> Option<&str> {
         Payload::Json(doc) => Some(&doc.raw),
         Payload::Text { text, .. } => Some(text),
         Payload::Detached => Some(""),
-        Payload::Binary { .. } | Payload::Encrypted | Payload::Absent => None,
+        Payload::Binary { .. } | Payload::Encrypted | Payload::Absent | Payload::Unread => None,
     }
 }
 
