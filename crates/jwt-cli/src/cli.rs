@@ -153,8 +153,9 @@ pub struct SignArgs {
     pub payload_file: Option<PathBuf>,
     #[command(flatten)]
     pub secret: SecretArgs,
-    /// Private key to sign with, as PKCS#8 PEM (BEGIN PRIVATE KEY): RSA for RS*/PS*, P-256,
-    /// P-384 or P-521 for ES256/384/512, Ed25519 for EdDSA. Its type must fit the header's alg
+    /// Private key to sign with: PEM PRIVATE KEY (PKCS#8), RSA PRIVATE KEY (PKCS#1) or EC PRIVATE
+    /// KEY (SEC 1), a private JWK or one-key JWKS, or DER (binary or base64). RSA for RS*/PS*,
+    /// P-256, P-384 or P-521 for ES256/384/512, Ed25519 for EdDSA: its type must fit the alg
     #[arg(long, value_name = "PATH",
           conflicts_with_all = ["secret", "secret_file", "secret_env", "encoding"])]
     pub key: Option<PathBuf>,

@@ -1,11 +1,14 @@
-//! The private key of `sign --key`: read with the native backend's reader, checked against the
-//! header's `alg`, and used to sign.
+//! The private key of `sign --key`: read with the core's key reader (through the native
+//! backend), checked against the header's `alg`, and used to sign.
 //!
-//! The backend reads PKCS#8 PEM (`BEGIN PRIVATE KEY`). Other forms are recognised here only to
-//! say what they are and how to convert them.
+//! Every form the page takes is read: PEM `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` (PKCS#1) and
+//! `EC PRIVATE KEY` (SEC 1), a private JWK or a JWKS with one private key, base64 DER, and a
+//! binary DER file. The reader's own messages say what else a file holds (a public key, an
+//! encrypted key) and what to do.
 
 use std::path::{Path, PathBuf};
 
+use base64::Engine as _;
 use jwt_core::keys::PublicKey;
 use jwt_core::verify::Family;
 use jwt_core::{HmacAlg, PublicAlg};
@@ -13,8 +16,8 @@ use jwt_crypto::PrivateKey;
 
 use crate::status::Failure;
 
-/// The PEM label of a PKCS#8 private key.
-const PKCS8_LABEL: &str = "PRIVATE KEY";
+/// The PEM labels of the private keys the reader takes.
+const PRIVATE_LABELS: [&str; 3] = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
 
 /// A private key read from a file.
 #[derive(Debug)]
@@ -44,74 +47,44 @@ impl SigningKey {
     }
 }
 
-/// Reads a private key. Anything but a readable PKCS#8 key is a usage error that names what the
-/// file holds and what to do.
+/// Reads a private key file in any form the core reads. What it cannot use is a usage error that
+/// names what the file holds and what to do.
 pub fn read(path: &Path) -> Result<SigningKey, Failure> {
     let shown = path.display();
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::usage(format!("cannot read the private key {shown}: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Failure::usage(format!(
-            "--key {shown} is not PEM text (DER?); give the private key as PKCS#8 PEM, e.g. `openssl pkcs8 -topk8 -nocrypt -inform DER -in {shown}`"
-        ))
-    })?;
-    let Some(block) = pem_block(&text, PKCS8_LABEL) else {
-        return Err(Failure::usage(format!(
-            "--key {shown} {}",
-            not_pkcs8(&text, &shown.to_string())
-        )));
-    };
-    let key = PrivateKey::from_pkcs8_pem(block).map_err(|e| {
-        Failure::usage(format!(
-            "the private key {shown} cannot be used: {e} (RSA, P-256, P-384, P-521 and Ed25519 keys sign here)"
-        ))
-    })?;
+    let text = key_text(bytes);
+    let key = PrivateKey::read(private_block(&text).unwrap_or(&text))
+        .map_err(|e| Failure::usage(format!("--key {shown}: {e}")))?;
     Ok(SigningKey {
         path: path.to_path_buf(),
         key,
     })
 }
 
-/// The first PEM block with this label, BEGIN and END lines included, so that a file with a
-/// certificate or comments around the key still reads.
+/// The file as text for the reader: text files as they are, and a binary (DER) file as base64,
+/// which the reader takes as DER.
+fn key_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|e| base64::engine::general_purpose::STANDARD.encode(e.as_bytes()))
+}
+
+/// The first PEM block holding a private key, BEGIN and END lines included, so that a file with
+/// a certificate or comments around the key still reads.
+fn private_block(text: &str) -> Option<&str> {
+    PRIVATE_LABELS
+        .iter()
+        .filter_map(|label| pem_block(text, label))
+        .min_by_key(|block| block.as_ptr() as usize)
+}
+
+/// The first PEM block with this label, BEGIN and END lines included.
 fn pem_block<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let begin = format!("-----BEGIN {label}-----");
     let end = format!("-----END {label}-----");
     let start = text.find(&begin)?;
     let stop = start + text[start..].find(&end)? + end.len();
     Some(&text[start..stop])
-}
-
-/// What a file without a PKCS#8 block holds, and what to do about it, after "the private key
-/// PATH".
-fn not_pkcs8(text: &str, shown: &str) -> String {
-    let convert = format!("convert it with `openssl pkcs8 -topk8 -nocrypt -in {shown}`");
-    let labelled = |label: &str| text.contains(&format!("-----BEGIN {label}-----"));
-    if labelled("RSA PRIVATE KEY") {
-        format!("is a PKCS#1 RSA key (BEGIN RSA PRIVATE KEY); only PKCS#8 is read: {convert}")
-    } else if labelled("EC PRIVATE KEY") {
-        format!("is a SEC 1 EC key (BEGIN EC PRIVATE KEY); only PKCS#8 is read: {convert}")
-    } else if labelled("ENCRYPTED PRIVATE KEY") {
-        format!("is encrypted; decrypt it first: `openssl pkcs8 -in {shown}`")
-    } else if labelled("OPENSSH PRIVATE KEY") {
-        format!("is an OpenSSH key; convert it to PKCS#8 with `ssh-keygen -p -m PKCS8 -f {shown}` (on a copy: it rewrites the file)")
-    } else if ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE"]
-        .iter()
-        .any(|l| labelled(l))
-    {
-        "holds a public key or certificate: signing needs the private key".to_string()
-    } else if text.trim_start().starts_with('{') {
-        let private = serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .is_some_and(|v| v.get("d").is_some());
-        if private {
-            "is a private JWK, which is not read yet: give the key as PKCS#8 PEM (BEGIN PRIVATE KEY)".to_string()
-        } else {
-            "is JSON but not a private key: signing needs the private key, as PKCS#8 PEM (BEGIN PRIVATE KEY)".to_string()
-        }
-    } else {
-        "has no PEM private key (-----BEGIN PRIVATE KEY-----): give a PKCS#8 PEM file".to_string()
-    }
 }
 
 /// Signs `header.payload` with the key; the header's `alg` must be one the key can make.
@@ -180,38 +153,23 @@ mod tests {
     use jwt_core::keys::{EcCurve, OkpCurve};
 
     #[test]
-    fn the_pkcs8_block_is_found_among_others() {
-        let text = "subject=CN=x\n-----BEGIN CERTIFICATE-----\nAA\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nBB\n-----END PRIVATE KEY-----\n";
+    fn the_private_key_block_is_found_among_others() {
+        let text = "subject=CN=x\n-----BEGIN CERTIFICATE-----\nAA\n-----END CERTIFICATE-----\n-----BEGIN EC PRIVATE KEY-----\nBB\n-----END EC PRIVATE KEY-----\n-----BEGIN PRIVATE KEY-----\nCC\n-----END PRIVATE KEY-----\n";
         assert_eq!(
-            pem_block(text, PKCS8_LABEL),
-            Some("-----BEGIN PRIVATE KEY-----\nBB\n-----END PRIVATE KEY-----")
+            private_block(text),
+            Some("-----BEGIN EC PRIVATE KEY-----\nBB\n-----END EC PRIVATE KEY-----")
         );
-        assert_eq!(
-            pem_block("-----BEGIN PRIVATE KEY-----\nBB", PKCS8_LABEL),
-            None
-        );
-        // The label of an encrypted key ends in "PRIVATE KEY" too, but is not this one.
+        assert_eq!(private_block("-----BEGIN PRIVATE KEY-----\nBB"), None);
+        // The label of an encrypted key ends in "PRIVATE KEY" too, but is none of these.
         let encrypted =
             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nCC\n-----END ENCRYPTED PRIVATE KEY-----\n";
-        assert_eq!(pem_block(encrypted, PKCS8_LABEL), None);
+        assert_eq!(private_block(encrypted), None);
     }
 
     #[test]
-    fn other_forms_are_named() {
-        let block = |l: &str| format!("-----BEGIN {l}-----\nAA\n-----END {l}-----\n");
-        for (text, says) in [
-            (block("RSA PRIVATE KEY"), "PKCS#1"),
-            (block("EC PRIVATE KEY"), "SEC 1"),
-            (block("ENCRYPTED PRIVATE KEY"), "encrypted"),
-            (block("OPENSSH PRIVATE KEY"), "OpenSSH"),
-            (block("PUBLIC KEY"), "public key"),
-            (r#"{"kty":"EC","d":"x"}"#.to_string(), "private JWK"),
-            (r#"{"kty":"EC"}"#.to_string(), "not a private key"),
-            ("secret".to_string(), "no PEM private key"),
-        ] {
-            let message = not_pkcs8(&text, "k.pem");
-            assert!(message.contains(says), "{text}: {message}");
-        }
+    fn a_binary_file_is_read_as_base64_der() {
+        assert_eq!(key_text(b"-----BEGIN".to_vec()), "-----BEGIN");
+        assert_eq!(key_text(vec![0x30, 0x82, 0xff]), "MIL/");
     }
 
     #[test]

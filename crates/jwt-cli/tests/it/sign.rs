@@ -1,5 +1,6 @@
 //! `jwt-inspector sign`: exact text, date helpers, files, and its failures.
 
+use base64::Engine as _;
 use jwt_core::token::{decode, Payload};
 
 use crate::support::{arg, jwt, jwt_with, temp_file, Run};
@@ -379,16 +380,63 @@ fn a_key_that_does_not_fit_the_alg_exits_one() {
 fn what_is_not_a_readable_private_key_is_bad_usage() {
     let block = |label: &str| format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n");
     for (name, contents, says) in [
-        ("public.pem", keys::text("RS256.public.pem"), "holds a public key or certificate: signing needs the private key"),
-        ("rsa.pem", block("RSA PRIVATE KEY"), "is a PKCS#1 RSA key (BEGIN RSA PRIVATE KEY); only PKCS#8 is read: convert it with `openssl pkcs8 -topk8 -nocrypt -in "),
-        ("ec.pem", block("EC PRIVATE KEY"), "is a SEC 1 EC key"),
-        ("enc.pem", block("ENCRYPTED PRIVATE KEY"), "is encrypted; decrypt it first"),
-        ("private.jwk", r#"{"kty":"OKP","crv":"Ed25519","x":"AA","d":"AA"}"#.into(), "is a private JWK, which is not read yet"),
-        ("junk.pem", block("PRIVATE KEY"), "cannot be used: the private key cannot be read"),
+        (
+            "public.pem",
+            keys::text("RS256.public.pem"),
+            "this is a public key (PEM PUBLIC KEY): signing needs the private key",
+        ),
+        (
+            "rsa.pem",
+            block("RSA PRIVATE KEY"),
+            "PEM block at line 1, DER byte 0: expected the RSA private key (SEQUENCE)",
+        ),
+        (
+            "ec.pem",
+            block("EC PRIVATE KEY"),
+            "expected the EC private key (SEQUENCE)",
+        ),
+        (
+            "enc.pem",
+            block("ENCRYPTED PRIVATE KEY"),
+            "is encrypted (PKCS#8 ENCRYPTED PRIVATE KEY): decrypt it first",
+        ),
+        (
+            "enc1.pem",
+            keys::text("RS256.pkcs1-encrypted.pem"),
+            "block is encrypted (4,ENCRYPTED): decrypt it first",
+        ),
+        (
+            "ssh.pem",
+            block("OPENSSH PRIVATE KEY"),
+            "this is an OpenSSH private key",
+        ),
+        (
+            "private.jwk",
+            r#"{"kty":"OKP","crv":"Ed25519","x":"AA","d":"AA"}"#.into(),
+            "JWK: member 'd' has 1 bytes, but an Ed25519 key has exactly 32",
+        ),
+        (
+            "junk.pem",
+            block("PRIVATE KEY"),
+            "expected the PKCS#8 private key (SEQUENCE)",
+        ),
+        (
+            "words.txt",
+            "hello".into(),
+            "this is not a private key this inspector reads",
+        ),
     ] {
         let file = temp_file(name, contents.as_bytes());
         let run = jwt(&["sign", "--key", arg(&file), "--payload", "{}"]);
         assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "--key {}: the private key cannot be read",
+                arg(&file)
+            )),
+            "{name}: {}",
+            run.stderr
+        );
         assert!(run.stderr.contains(says), "{name}: {}", run.stderr);
         assert!(run.stdout.is_empty());
     }
@@ -396,12 +444,62 @@ fn what_is_not_a_readable_private_key_is_bad_usage() {
     let run = jwt(&["sign", "--key", arg(&der), "--payload", "{}"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("is not PEM text (DER?)"),
+        run.stderr.contains("the private key cannot be read"),
         "{}",
         run.stderr
     );
     let missing = jwt(&["sign", "--key", "/nonexistent/key.pem", "--payload", "{}"]);
     assert_eq!(missing.code, 2);
+}
+
+/// Every private-key form of `fixtures/keys/private-forms.json` (PKCS#8, PKCS#1, SEC 1, JWK, a
+/// one-key JWKS, base64 DER and a binary DER file) signs a token that verifies with the public key.
+#[test]
+fn every_private_key_form_signs() {
+    let index: serde_json::Value =
+        serde_json::from_str(&keys::text("private-forms.json")).expect("JSON");
+    let mut signed = 0;
+    for entry in index["algs"].as_array().expect("algs") {
+        let alg = entry["alg"].as_str().expect("alg");
+        let mut forms: Vec<(String, Vec<u8>)> = ["pkcs8", "pkcs1", "sec1", "jwk"]
+            .iter()
+            .filter_map(|f| entry[*f].as_str())
+            .map(|file| (file.to_string(), keys::text(file).into_bytes()))
+            .collect();
+        let jwk = keys::text(entry["jwk"].as_str().expect("jwk"));
+        forms.push((
+            format!("{alg}.one-key.jwks"),
+            format!(r#"{{"keys":[{jwk}]}}"#).into_bytes(),
+        ));
+        let pem = keys::text(entry["pkcs8"].as_str().expect("pkcs8"));
+        let base64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(&base64)
+            .expect("the PEM's base64");
+        forms.push((format!("{alg}.b64.der"), base64.into_bytes()));
+        forms.push((format!("{alg}.der"), der));
+        for (name, contents) in forms {
+            let file = temp_file(&name, &contents);
+            let run = jwt(&[
+                "sign",
+                "--key",
+                arg(&file),
+                "--alg",
+                alg,
+                "--payload",
+                r#"{"sub":"alice"}"#,
+            ]);
+            assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+            let public = keys::path(entry["public_pem"].as_str().expect("public_pem"));
+            let check = jwt(&[run.stdout.trim_end(), "--key", &public, "--json"]);
+            assert_eq!(check.code, 0, "{name}: {}{}", check.stdout, check.stderr);
+            let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+            assert_eq!(report["signature"]["verdict"], "valid", "{name}");
+            signed += 1;
+        }
+    }
+    // 10 algorithms × (PKCS#8, JWK, JWKS, base64 DER, DER) + 6 PKCS#1 + 3 SEC 1.
+    assert_eq!(signed, 59);
 }
 
 #[test]
