@@ -113,14 +113,45 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
-/// Decodes one segment. Accepts padding and the standard alphabet, and says so in [`Decoded::noncanonical`].
-pub fn decode(segment: &str) -> Result<Decoded, DecodeError> {
+/// What one pass over a segment's characters found, before any byte is decoded.
+struct Scan<'a> {
+    /// The segment without its trailing padding.
+    body: &'a str,
+    /// Whether `+` or `/` appear.
+    standard: bool,
+    /// Padding and standard-alphabet notes; trailing bits are judged afterwards.
+    noncanonical: Vec<Noncanonical>,
+}
+
+/// Which bytes are base64url characters.
+const URL_ALPHABET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(c, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
+
+/// Checks every character and the length: the errors [`decode`] and [`check`] share.
+fn scan(segment: &str) -> Result<Scan<'_>, DecodeError> {
     let bytes = segment.as_bytes();
     let mut noncanonical = Vec::new();
     // Where trailing padding starts; '=' before it is misplaced.
     let body_len = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
     let mut standard = false;
-    for (position, &b) in bytes[..body_len].iter().enumerate() {
+    // The usual case first: every character from the base64url alphabet, checked by table.
+    let canonical = bytes[..body_len]
+        .iter()
+        .all(|&b| URL_ALPHABET[usize::from(b)]);
+    let others = if canonical {
+        &[][..]
+    } else {
+        &bytes[..body_len]
+    };
+    for (position, &b) in others.iter().enumerate() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
             b'+' | b'/' => standard = true,
@@ -140,10 +171,25 @@ pub fn decode(segment: &str) -> Result<Decoded, DecodeError> {
     if body_len % 4 == 1 {
         return Err(DecodeError::ImpossibleLength { length: body_len });
     }
-    let body = &segment[..body_len];
+    if standard {
+        noncanonical.push(Noncanonical::StandardAlphabet);
+    }
+    Ok(Scan {
+        body: &segment[..body_len],
+        standard,
+        noncanonical,
+    })
+}
+
+/// Decodes one segment. Accepts padding and the standard alphabet, and says so in [`Decoded::noncanonical`].
+pub fn decode(segment: &str) -> Result<Decoded, DecodeError> {
+    let Scan {
+        body,
+        standard,
+        mut noncanonical,
+    } = scan(segment)?;
     let normalized;
     let body = if standard {
-        noncanonical.push(Noncanonical::StandardAlphabet);
         normalized = body.replace('+', "-").replace('/', "_");
         normalized.as_str()
     } else {
@@ -156,13 +202,44 @@ pub fn decode(segment: &str) -> Result<Decoded, DecodeError> {
             noncanonical.push(Noncanonical::TrailingBits);
             LENIENT
                 .decode(body)
-                .map_err(|_| DecodeError::ImpossibleLength { length: body_len })?
+                .map_err(|_| DecodeError::ImpossibleLength { length: body.len() })?
         }
     };
     Ok(Decoded {
         bytes,
         noncanonical,
     })
+}
+
+/// What [`decode`] would say of a segment, without decoding it: the same error or the same
+/// non-canonical notes, in one pass and no allocation for the bytes.
+pub fn check(segment: &str) -> Result<Vec<Noncanonical>, DecodeError> {
+    let Scan {
+        body,
+        mut noncanonical,
+        ..
+    } = scan(segment)?;
+    // The last character of a 2- or 3-character group carries 4 or 2 unused bits.
+    let unused = match body.len() % 4 {
+        2 => 0b1111,
+        3 => 0b11,
+        _ => 0,
+    };
+    if body.bytes().last().is_some_and(|c| sextet(c) & unused != 0) {
+        noncanonical.push(Noncanonical::TrailingBits);
+    }
+    Ok(noncanonical)
+}
+
+/// The 6-bit value of a character of either base64 alphabet (one [`scan`] accepted).
+fn sextet(c: u8) -> u8 {
+    match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' | b'+' => 62,
+        _ => 63,
+    }
 }
 
 /// Encodes bytes as unpadded base64url.
@@ -237,6 +314,29 @@ mod tests {
             decode("abcde").unwrap_err(),
             DecodeError::ImpossibleLength { length: 5 }
         );
+    }
+
+    #[test]
+    fn check_says_what_decode_says() {
+        let alphabet = b"AQYZaz09-_+/=*";
+        // Every text of up to 5 characters over a small alphabet that covers each case.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, String::len))
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{}", c as char)))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 500_000);
+        for text in &texts {
+            assert_eq!(
+                check(text),
+                decode(text).map(|d| d.noncanonical),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

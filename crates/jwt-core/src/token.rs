@@ -457,13 +457,33 @@ fn segment_count_error(token: &str, ranges: &[(usize, usize)]) -> StructureError
 
 /// Decodes one segment's base64url, recording non-canonical spellings; `kind` is used on failure.
 fn decode_segment(decoded: &mut Decoded, index: usize, kind: StructureKind) -> Option<Vec<u8>> {
+    read_segment(decoded, index, kind, |text| {
+        b64url::decode(text).map(|d| (d.bytes, d.noncanonical))
+    })
+}
+
+/// Checks one segment's base64url as [`decode_segment`] does, without decoding it.
+fn check_segment(decoded: &mut Decoded, index: usize, kind: StructureKind) -> Option<()> {
+    read_segment(decoded, index, kind, |text| {
+        b64url::check(text).map(|notes| ((), notes))
+    })
+}
+
+/// Reads segment `index` with `read`, recording its non-canonical spellings, or its error as
+/// `kind`.
+fn read_segment<T>(
+    decoded: &mut Decoded,
+    index: usize,
+    kind: StructureKind,
+    read: impl FnOnce(&str) -> Result<(T, Vec<Noncanonical>), b64url::DecodeError>,
+) -> Option<T> {
     let seg = *decoded.segments.get(index)?;
-    match b64url::decode(&decoded.token[seg.start..seg.end]) {
-        Ok(d) => {
-            for n in d.noncanonical {
+    match read(&decoded.token[seg.start..seg.end]) {
+        Ok((value, notes)) => {
+            for n in notes {
                 decoded.noncanonical.push((seg.name, n));
             }
-            Some(d.bytes)
+            Some(value)
         }
         Err(e) => {
             let position = e.position();
@@ -575,10 +595,12 @@ fn decode_jws(decoded: &mut Decoded, reading: Reading) {
     }
     if decoded.segments[1].start == decoded.segments[1].end {
         decoded.payload = Payload::Detached;
-    } else if let Some(bytes) = decode_segment(decoded, 1, StructureKind::InvalidBase64url) {
+    } else {
         decoded.payload = match reading {
-            Reading::Whole => payload_of(bytes),
-            Reading::SignatureOnly => Payload::Unread,
+            Reading::Whole => decode_segment(decoded, 1, StructureKind::InvalidBase64url)
+                .map_or(Payload::Absent, payload_of),
+            Reading::SignatureOnly => check_segment(decoded, 1, StructureKind::InvalidBase64url)
+                .map_or(Payload::Absent, |()| Payload::Unread),
         };
     }
     if decoded.segments.len() == 3 {

@@ -4,7 +4,7 @@
 //! non-canonical notes; a decoded segment agrees with an independent lenient decoder (the
 //! `base64` crate on the same text with padding stripped and `+`/`/` mapped), and its notes are
 //! exactly what differs from the canonical spelling; a failure points inside the segment and is
-//! also a failure for the independent decoder.
+//! also a failure for the independent decoder; `check` says exactly what `decode` says.
 #![no_main]
 
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -36,7 +36,13 @@ fuzz_target!(|data: &[u8]| {
     } else {
         LENIENT.decode(&normalized).map_err(|_| ())
     };
-    match b64url::decode(&text) {
+    let decoded = b64url::decode(&text);
+    assert_eq!(
+        b64url::check(&text),
+        decoded.clone().map(|d| d.noncanonical),
+        "{text:?}"
+    );
+    match decoded {
         Ok(d) => {
             assert_eq!(Ok(&d.bytes), oracle.as_ref(), "{text:?}");
             assert_eq!(

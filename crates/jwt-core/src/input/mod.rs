@@ -299,13 +299,18 @@ pub fn find(input: &str) -> Found {
 /// The usual case, a bare token, read in one pass over its bytes; `None` when the input holds
 /// anything else.
 fn bare(input: &str) -> Option<Cleaned> {
-    let mut after_padding = false;
-    for b in input.bytes() {
-        // `=` pads the end of a segment; one followed by more text is `name=value`.
-        if !shape::is_token_byte(b) || (after_padding && b != b'=' && b != b'.') {
-            return None;
-        }
-        after_padding = b == b'=';
+    if !input.bytes().all(shape::is_token_byte) {
+        return None;
+    }
+    // `=` pads the end of a segment; one followed by more text is `name=value`.
+    let bytes = input.as_bytes();
+    let padding_ends_segments = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'=')
+        .all(|(i, _)| matches!(bytes.get(i + 1), None | Some(b'=' | b'.')));
+    if !padding_ends_segments {
+        return None;
     }
     (!input.is_empty()).then(|| Cleaned {
         token: input.to_string(),
