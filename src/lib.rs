@@ -106,8 +106,8 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="column result-column" aria-label="Decoded token">
                 <panels::decoded::DecodedParts />
-                <panels::timing::TimingPanel />
                 <panels::Later>
+                    <panels::timing::TimingPanel />
                     <panels::findings::FindingsPanel />
                 </panels::Later>
             </section>
