@@ -13,7 +13,7 @@ fn secret_input(secret: Option<String>, encoding: Option<String>) -> Option<Secr
 }
 
 /// Inspects `input` at `now` (Unix seconds; the browser clock when omitted) and returns the
-/// report as JSON. `encoding` is `utf8` (default), `base64`, `base64url` or `hex`;
+/// report as JSON, the same text as the page's "Copy report". `encoding` is `utf8` (default), `base64`, `base64url` or `hex`;
 /// `scanWeakSecrets: false` skips the built-in weak-secret scan (one HMAC per list entry).
 #[wasm_bindgen(js_name = inspectToken)]
 pub fn inspect_token(
@@ -29,7 +29,8 @@ pub fn inspect_token(
         options.weak_secret_scan_limit = 0;
     }
     let report = inspect(input, secret_input(secret, encoding).as_ref(), &options);
-    serde_json::to_string(&report).unwrap_or_default()
+    // The same text as the page's "Copy report" (one JSON serializer in the module, not two).
+    jwt_core::report_json(&report)
 }
 
 /// Checks `input`'s signature only, without reading its payload (`token::decode_signed`);
@@ -98,5 +99,6 @@ pub async fn verify_with_key(input: String, key: String) -> String {
             }
         },
     };
-    serde_json::to_string(&check).unwrap_or_default()
+    // Pretty, like the report: the module then holds one JSON serializer, not two.
+    serde_json::to_string_pretty(&check).unwrap_or_default()
 }

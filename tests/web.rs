@@ -274,9 +274,14 @@ async fn findings_and_comparison_follow_the_token() {
     );
     assert!(ids.contains(&"missing-exp".to_string()));
     assert!(page.text("leak-window").contains("no usable expiry"));
-    assert!(page
-        .text("size-comparison")
-        .contains(&format!("{} bytes", t.len())));
+    let size = page.text("size-comparison");
+    assert!(size.contains(&format!("{} bytes", t.len())), "{size}");
+    // The ratio to a 32-byte session id, rounded to the nearest whole number.
+    let ratio = (t.len() + 16) / 32;
+    assert!(
+        size.contains(&format!(": {ratio}× a 32-byte session id")),
+        "{size}"
+    );
     assert_eq!(page.attr("recommendation", "data-approach"), "sessions");
     page.click("need-services").await;
     assert_eq!(page.attr("recommendation", "data-approach"), "jwt");

@@ -62,9 +62,11 @@ pub fn ComparisonPanel() -> impl IntoView {
             ),
             _ => "Logging out cannot invalidate a token without an expiry; with sessions, logout ends access at once.".to_string(),
         };
-        let ratio = size as f64 / advice::SESSION_ID_BYTES as f64;
-        let size_text = format!(
-            "This token is {size} bytes, sent with every request: {ratio:.0}× a {}-byte session id.{}",
+        // Rounded to the nearest whole number.
+        let ratio = (size + advice::SESSION_ID_BYTES / 2) / advice::SESSION_ID_BYTES;
+        let size_text =
+            format!(
+            "This token is {size} bytes, sent with every request: {ratio}× a {}-byte session id.{}",
             advice::SESSION_ID_BYTES,
             if size > 4096 { " It is also too large for a single cookie." } else { "" }
         );

@@ -25,12 +25,20 @@ pub fn parse_skew(text: &str) -> Result<u32, String> {
     }
 }
 
-/// Where `now` falls on the bar from start to end, in percent, clamped.
-pub fn bar_position(start: i64, end: i64, now: i64) -> f64 {
+/// Where `now` falls on the bar from start to end, in hundredths of a percent (0 to 10 000),
+/// clamped. Integers, so the module needs no float formatting.
+pub fn bar_position(start: i64, end: i64, now: i64) -> u32 {
     if end <= start {
-        return 100.0;
+        return 10_000;
     }
-    ((now - start) as f64 / (end - start) as f64 * 100.0).clamp(0.0, 100.0)
+    let part =
+        (i128::from(now) - i128::from(start)) * 10_000 / (i128::from(end) - i128::from(start));
+    part.clamp(0, 10_000) as u32
+}
+
+/// Hundredths of a percent as a CSS length: `25.00%`.
+fn css_percent(hundredths: u32) -> String {
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
 /// The headline of the timing panel.
@@ -112,17 +120,17 @@ fn lifetime_bar(start: i64, end: i64) -> impl IntoView {
         let life = life.clone();
         move || {
             format!(
-                "Lifetime {life} from {} to {}; now at {:.0}%",
+                "Lifetime {life} from {} to {}; now at {}%",
                 clock_text::rfc3339(start).unwrap_or_default(),
                 clock_text::rfc3339(end).unwrap_or_default(),
-                pos()
+                (pos() + 50) / 100
             )
         }
     };
     view! {
         <div class="lifetime" data-testid="lifetime-bar" role="img" aria-label=label>
-            <div class="lifetime-fill" style:width=move || format!("{:.2}%", pos())></div>
-            <div class="lifetime-now" style:left=move || format!("{:.2}%", pos())></div>
+            <div class="lifetime-fill" style:width=move || css_percent(pos())></div>
+            <div class="lifetime-now" style:left=move || css_percent(pos())></div>
         </div>
         <p class="lifetime-legend">
             <span>"issued"</span>
