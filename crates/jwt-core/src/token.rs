@@ -410,13 +410,12 @@ fn decode_with(input: &str, choice: usize, reading: Reading) -> Decoded {
 }
 
 fn split(token: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
+    let mut ranges = Vec::with_capacity(5);
     let mut start = 0;
-    for (i, b) in token.bytes().enumerate() {
-        if b == b'.' {
-            ranges.push((start, i));
-            start = i + 1;
-        }
+    // `str::find` of one ASCII byte searches word by word (memchr), not byte by byte.
+    while let Some(dot) = token[start..].find('.') {
+        ranges.push((start, start + dot));
+        start += dot + 1;
     }
     ranges.push((start, token.len()));
     ranges

@@ -299,16 +299,22 @@ pub fn find(input: &str) -> Found {
 /// The usual case, a bare token, read in one pass over its bytes; `None` when the input holds
 /// anything else.
 fn bare(input: &str) -> Option<Cleaned> {
-    if !input.bytes().all(shape::is_token_byte) {
-        return None;
+    let bytes = input.as_bytes();
+    // One pass over the bytes; a megabyte token has no `=`, so the second check rarely runs.
+    let mut padded = false;
+    for &b in bytes {
+        if !shape::is_token_byte(b) {
+            return None;
+        }
+        padded |= b == b'=';
     }
     // `=` pads the end of a segment; one followed by more text is `name=value`.
-    let bytes = input.as_bytes();
-    let padding_ends_segments = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'=')
-        .all(|(i, _)| matches!(bytes.get(i + 1), None | Some(b'=' | b'.')));
+    let padding_ends_segments = !padded
+        || bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'=')
+            .all(|(i, _)| matches!(bytes.get(i + 1), None | Some(b'=' | b'.')));
     if !padding_ends_segments {
         return None;
     }
