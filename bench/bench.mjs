@@ -44,7 +44,8 @@ const READY_TARGET = { site: 150, offline: 120, widget: 120 };
  * `key` is `{ alg, jwk, pem }`: the public key as a JWK object and as SPKI PEM text.
  */
 function ourPublicKeyVerify(api) {
-  // The key goes in as JWK text, as a user pastes it; each call reads it, imports it and verifies.
+  // The key goes in as JWK text, as a user pastes it; each call reads it and verifies (the page
+  // reuses a key WebCrypto has imported before, as it does for a user who edits the token).
   // It resolves to the check ({ verdict, alg, message, key }); the bench wants the verdict.
   return api.verifyWithKey ? (token, key) => api.verifyWithKey(token, JSON.stringify(key.jwk)).then((check) => check.verdict) : null;
 }
