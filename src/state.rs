@@ -176,17 +176,20 @@ impl Inspector {
         let evaluate_at = RwSignal::new(String::new());
         let clock = RwSignal::new(now);
 
-        // Large input is decoded once typing pauses, so keystrokes stay responsive; a paste is one
-        // event, decoded at once.
+        // Large input is decoded once typing pauses, so keystrokes stay responsive. A paste is one
+        // event that changes more than `PASTE_BYTES` of the text just before it: decoded at once.
         let settled = RwSignal::new(token.get_untracked());
         let pending = Pending::new();
-        Effect::new(move |_| {
-            let len = token.with(String::len);
+        Effect::new(move |before: Option<String>| {
+            let text = token.get();
             pending.cancel();
-            let pasted =
-                || token.with(|t| settled.with_untracked(|s| changed_bytes(s, t) > PASTE_BYTES));
-            if len <= LARGE_INPUT || pasted() {
-                settled.set(token.get());
+            let pasted = || {
+                before
+                    .as_deref()
+                    .is_none_or(|b| changed_bytes(b, &text) > PASTE_BYTES)
+            };
+            if text.len() <= LARGE_INPUT || pasted() {
+                settled.set(text.clone());
             } else {
                 // A late call after the owner is gone does nothing.
                 pending.after(LARGE_INPUT_PAUSE_MS, move || {
@@ -195,6 +198,7 @@ impl Inspector {
                     }
                 });
             }
+            text
         });
         let candidate = RwSignal::new(0usize);
         let decoded =
