@@ -2,7 +2,8 @@
 //!
 //! Invariants: never panics; segments lie inside the cleaned token, in order, on character
 //! boundaries; error offsets stay inside the token; a JWS signing input is exactly the first two
-//! segments; the form matches the segment count; oversized input is refused before any work.
+//! segments; the form matches the segment count; oversized input is refused before any work;
+//! the signature-only decode (`decode_signed`) finds the same segments, errors and signature.
 #![no_main]
 
 use jwt_core::token::{self, Form, StructureKind, MAX_INPUT_BYTES};
@@ -12,6 +13,12 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let d = token::decode(&text);
     assert_eq!(d.input_len, text.len());
+    let signed = token::decode_signed(&text);
+    assert_eq!(signed.segments, d.segments);
+    assert_eq!(signed.errors, d.errors);
+    assert_eq!(signed.noncanonical, d.noncanonical);
+    assert_eq!(signed.signature, d.signature);
+    assert_eq!(signed.header, d.header);
     if text.len() > MAX_INPUT_BYTES {
         assert_eq!(d.errors[0].kind, StructureKind::InputTooLarge);
         return;
