@@ -11,25 +11,13 @@ const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth"];
 
 /// Reads JSON text: one JWK, a JWKS, or a JSON array of JWKs.
 pub fn read(text: &str) -> Result<KeySet, KeyError> {
-    let value: Value = serde_json::from_str(text.trim()).map_err(|e| {
-        KeyError::new(
-            KeyErrorKind::Json,
-            Some(KeyLocation::Json {
-                line: e.line(),
-                column: e.column(),
-            }),
-            format!("not valid JSON ({})", json_reason(&e)),
-        )
-    })?;
+    let value = parse(text)?;
     match &value {
         Value::Object(map) if map.contains_key("keys") => {
             let Some(keys) = map.get("keys").and_then(Value::as_array) else {
                 return Err(KeyError::new(
                     KeyErrorKind::Jwk,
-                    Some(KeyLocation::Jwk {
-                        key: None,
-                        member: Some("keys".into()),
-                    }),
+                    Some(location(None, Some("keys"))),
                     "member 'keys' of a JWKS must be an array of keys",
                 ));
             };
@@ -51,7 +39,7 @@ pub fn read(text: &str) -> Result<KeySet, KeyError> {
     }
 }
 
-pub(super) fn json_reason(e: &serde_json::Error) -> String {
+fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     // serde_json appends " at line L column C"; the location is reported separately.
     match text.rfind(" at line ") {
@@ -88,37 +76,15 @@ fn read_set(keys: &[Value], notes: Vec<String>) -> Result<KeySet, KeyError> {
 
 /// Reads one JWK value; `index` is its 1-based position in a JWKS.
 pub fn read_jwk(value: &Value, index: Option<usize>, form: KeyForm) -> Result<Key, KeyError> {
-    let at = |member: Option<&str>| KeyLocation::Jwk {
-        key: index,
-        member: member.map(str::to_string),
-    };
+    let at = |member: Option<&str>| location(index, member);
     let fail = |kind: KeyErrorKind, member: Option<&str>, message: String| {
         KeyError::new(kind, Some(at(member)), message)
     };
-    let Some(jwk) = value.as_object() else {
-        return Err(fail(
-            KeyErrorKind::Jwk,
-            None,
-            format!(
-                "a JWK is a JSON object, but this is {}",
-                crate::json::type_name(value)
-            ),
-        ));
-    };
-    let kty = string_member(jwk, "kty", index)?.ok_or_else(|| {
-        fail(
-            KeyErrorKind::Jwk,
-            Some("kty"),
-            "member 'kty' is missing".into(),
-        )
-    })?;
-    if kty == "oct" {
-        return Err(fail(
-            KeyErrorKind::SymmetricKey,
-            Some("kty"),
-            "this is a symmetric key (kty 'oct'): an HMAC secret, not a public key. For an HS token, give its 'k' value as the secret, in base64url".into(),
-        ));
-    }
+    let (jwk, kty) = members_and_kty(
+        value,
+        index,
+        "an HMAC secret, not a public key. For an HS token, give its 'k' value as the secret, in base64url",
+    )?;
     if let Some(member) = PRIVATE_MEMBERS.iter().find(|m| jwk.contains_key(**m)) {
         let mut e = KeyError::private_key(&format!("a JWK with the private member '{member}'"));
         e.location = Some(at(Some(member)));
@@ -263,6 +229,65 @@ pub fn read_jwk(value: &Value, index: Option<usize>, form: KeyForm) -> Result<Ke
     })
 }
 
+/// Parses JWK or JWKS text; a syntax error names its line and column.
+pub(super) fn parse(text: &str) -> Result<Value, KeyError> {
+    serde_json::from_str(text.trim()).map_err(|e| {
+        KeyError::new(
+            KeyErrorKind::Json,
+            Some(KeyLocation::Json {
+                line: e.line(),
+                column: e.column(),
+            }),
+            format!("not valid JSON ({})", json_reason(&e)),
+        )
+    })
+}
+
+/// Where in JWK text: key `index` of a JWKS (1-based; `None` for a lone JWK), at `member`.
+pub(super) fn location(index: Option<usize>, member: Option<&str>) -> KeyLocation {
+    KeyLocation::Jwk {
+        key: index,
+        member: member.map(str::to_string),
+    }
+}
+
+/// A JWK's members and its `kty`, what every reader checks first. A symmetric key (`kty` `oct`) is
+/// refused with `oct_is`, which says what such a key is and is not, for the reader's purpose.
+pub(super) fn members_and_kty<'a>(
+    value: &'a Value,
+    index: Option<usize>,
+    oct_is: &str,
+) -> Result<(&'a Map<String, Value>, &'a str), KeyError> {
+    let fail = |kind: KeyErrorKind, member: Option<&str>, message: String| {
+        KeyError::new(kind, Some(location(index, member)), message)
+    };
+    let Some(jwk) = value.as_object() else {
+        return Err(fail(
+            KeyErrorKind::Jwk,
+            None,
+            format!(
+                "a JWK is a JSON object, but this is {}",
+                crate::json::type_name(value)
+            ),
+        ));
+    };
+    let kty = string_member(jwk, "kty", index)?.ok_or_else(|| {
+        fail(
+            KeyErrorKind::Jwk,
+            Some("kty"),
+            "member 'kty' is missing".into(),
+        )
+    })?;
+    if kty == "oct" {
+        return Err(fail(
+            KeyErrorKind::SymmetricKey,
+            Some("kty"),
+            format!("this is a symmetric key (kty 'oct'): {oct_is}"),
+        ));
+    }
+    Ok((jwk, kty))
+}
+
 /// A member that must be a string when present.
 pub(super) fn string_member<'a>(
     jwk: &'a Map<String, Value>,
@@ -274,10 +299,7 @@ pub(super) fn string_member<'a>(
         Some(Value::String(s)) => Ok(Some(s)),
         Some(other) => Err(KeyError::new(
             KeyErrorKind::Jwk,
-            Some(KeyLocation::Jwk {
-                key: index,
-                member: Some(name.to_string()),
-            }),
+            Some(location(index, Some(name))),
             format!(
                 "member '{name}' must be a string, but it is {}",
                 crate::json::type_name(other)

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::super::jwk::{json_reason, string_member};
-use super::super::{EcCurve, KeyError, KeyErrorKind, KeyLocation, OkpCurve};
+use super::super::jwk::{location as at, members_and_kty, parse, string_member};
+use super::super::{EcCurve, KeyError, KeyErrorKind, OkpCurve};
 use super::{PrivateForm, PrivateKey, PrivateNumbers, RsaPrivate};
 
 /// The RSA members besides `d` that WebCrypto needs.
@@ -12,16 +12,7 @@ const RSA_CRT: [&str; 5] = ["p", "q", "dp", "dq", "qi"];
 
 /// Reads JSON text: a private JWK, or a JWKS (or JSON array) with exactly one private key.
 pub fn read(text: &str) -> Result<PrivateKey, KeyError> {
-    let value: Value = serde_json::from_str(text.trim()).map_err(|e| {
-        KeyError::new(
-            KeyErrorKind::Json,
-            Some(KeyLocation::Json {
-                line: e.line(),
-                column: e.column(),
-            }),
-            format!("not valid JSON ({})", json_reason(&e)),
-        )
-    })?;
+    let value = parse(text)?;
     let keys = match &value {
         Value::Object(map) if map.contains_key("keys") => match map.get("keys") {
             Some(Value::Array(keys)) => keys,
@@ -81,13 +72,6 @@ pub fn read(text: &str) -> Result<PrivateKey, KeyError> {
     }
 }
 
-fn at(index: Option<usize>, member: Option<&str>) -> KeyLocation {
-    KeyLocation::Jwk {
-        key: index,
-        member: member.map(str::to_string),
-    }
-}
-
 /// Reads one private JWK; `index` is its 1-based position in a JWKS.
 pub fn read_jwk(
     value: &Value,
@@ -97,30 +81,11 @@ pub fn read_jwk(
     let fail = |kind: KeyErrorKind, member: Option<&str>, message: String| {
         KeyError::new(kind, Some(at(index, member)), message)
     };
-    let Some(jwk) = value.as_object() else {
-        return Err(fail(
-            KeyErrorKind::Jwk,
-            None,
-            format!(
-                "a JWK is a JSON object, but this is {}",
-                crate::json::type_name(value)
-            ),
-        ));
-    };
-    let kty = string_member(jwk, "kty", index)?.ok_or_else(|| {
-        fail(
-            KeyErrorKind::Jwk,
-            Some("kty"),
-            "member 'kty' is missing".into(),
-        )
-    })?;
-    if kty == "oct" {
-        return Err(fail(
-            KeyErrorKind::SymmetricKey,
-            Some("kty"),
-            "this is a symmetric key (kty 'oct'): an HMAC secret for HS256/384/512, not a private key. Give its 'k' value as the secret, in base64url".into(),
-        ));
-    }
+    let (jwk, kty) = members_and_kty(
+        value,
+        index,
+        "an HMAC secret for HS256/384/512, not a private key. Give its 'k' value as the secret, in base64url",
+    )?;
     if !jwk.contains_key("d") {
         return Err(fail(
             KeyErrorKind::NotPrivate,
