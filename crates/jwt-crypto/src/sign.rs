@@ -72,20 +72,18 @@ impl PrivateKey {
     /// Reads a PKCS#8 `PRIVATE KEY` PEM (RSA, P-256, P-384, P-521 or Ed25519) with RustCrypto's
     /// parser.
     pub fn from_pkcs8_pem(pem: &str) -> Result<Self, SignError> {
-        Self::from_pkcs8(|| RsaPrivateKey::from_pkcs8_pem(pem), |k| k.read_pem(pem))
+        let unreadable = || SignError::UnreadableKey("not a PKCS#8 PRIVATE KEY PEM block".into());
+        let (label, der) = rsa::pkcs8::SecretDocument::from_pem(pem).map_err(|_| unreadable())?;
+        if label != "PRIVATE KEY" {
+            return Err(unreadable());
+        }
+        Self::from_pkcs8_der(der.as_bytes())
     }
 
     /// Reads PKCS#8 DER (RSA, P-256, P-384, P-521 or Ed25519) with RustCrypto's parser, as
     /// WebCrypto's `importKey('pkcs8', …)` reads it in the browser.
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, SignError> {
-        Self::from_pkcs8(|| RsaPrivateKey::from_pkcs8_der(der), |k| k.read_der(der))
-    }
-
-    fn from_pkcs8(
-        rsa: impl FnOnce() -> rsa::pkcs8::Result<RsaPrivateKey>,
-        other: impl Fn(Pkcs8Kind) -> Option<PrivateKey>,
-    ) -> Result<Self, SignError> {
-        if let Ok(k) = rsa() {
+        if let Ok(k) = RsaPrivateKey::from_pkcs8_der(der) {
             return Ok(PrivateKey::Rsa(Box::new(k)));
         }
         [
@@ -95,7 +93,7 @@ impl PrivateKey {
             Pkcs8Kind::Ed25519,
         ]
         .into_iter()
-        .find_map(other)
+        .find_map(|kind| kind.read_der(der))
         .ok_or_else(|| {
             SignError::UnreadableKey(
                 "not a PKCS#8 RSA, P-256, P-384, P-521 or Ed25519 private key".into(),
@@ -303,24 +301,6 @@ enum Pkcs8Kind {
 }
 
 impl Pkcs8Kind {
-    fn read_pem(self, pem: &str) -> Option<PrivateKey> {
-        match self {
-            Pkcs8Kind::P256 => p256::SecretKey::from_pkcs8_pem(pem)
-                .ok()
-                .map(|k| PrivateKey::P256(k.into())),
-            Pkcs8Kind::P384 => p384::SecretKey::from_pkcs8_pem(pem)
-                .ok()
-                .map(|k| PrivateKey::P384(k.into())),
-            Pkcs8Kind::P521 => p521::SecretKey::from_pkcs8_pem(pem)
-                .ok()
-                .and_then(|k| p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok())
-                .map(PrivateKey::P521),
-            Pkcs8Kind::Ed25519 => ed25519_dalek::SigningKey::from_pkcs8_pem(pem)
-                .ok()
-                .map(|k| PrivateKey::Ed25519(Box::new(k))),
-        }
-    }
-
     fn read_der(self, der: &[u8]) -> Option<PrivateKey> {
         match self {
             Pkcs8Kind::P256 => p256::SecretKey::from_pkcs8_der(der)
