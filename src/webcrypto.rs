@@ -34,40 +34,43 @@ fn object(members: &[(&str, JsValue)]) -> js_sys::Object {
     o
 }
 
-/// The `importKey` and `verify` algorithm parameters of `alg` (RFC 7518 §3 in WebCrypto terms).
-fn params(alg: PublicAlg) -> (js_sys::Object, js_sys::Object) {
-    let hash = || JsValue::from_str(alg.hash().map_or("SHA-256", |h| h.name()));
+/// The `importKey` (and `generateKey`) algorithm parameters of `alg` (RFC 7518 §3 in WebCrypto
+/// terms).
+fn key_params(alg: PublicAlg) -> js_sys::Object {
     match alg.family() {
-        Family::RsaPkcs1 => (
-            object(&[("name", "RSASSA-PKCS1-v1_5".into()), ("hash", hash())]),
-            object(&[("name", "RSASSA-PKCS1-v1_5".into())]),
-        ),
+        Family::RsaPkcs1 => object(&[("name", "RSASSA-PKCS1-v1_5".into()), ("hash", hash(alg))]),
+        Family::RsaPss => object(&[("name", "RSA-PSS".into()), ("hash", hash(alg))]),
+        Family::Ecdsa => object(&[
+            ("name", "ECDSA".into()),
+            (
+                "namedCurve",
+                alg.curve().map_or("P-256", |c| c.name()).into(),
+            ),
+        ]),
+        Family::Ed25519 => object(&[("name", "Ed25519".into())]),
+    }
+}
+
+/// The `sign` and `verify` algorithm parameters of `alg`.
+fn operation_params(alg: PublicAlg) -> js_sys::Object {
+    match alg.family() {
+        Family::RsaPkcs1 => object(&[("name", "RSASSA-PKCS1-v1_5".into())]),
         Family::RsaPss => {
             // PS256/384/512 use a salt as long as the hash (RFC 7518 §3.5).
             let salt = alg.hash().map_or(32, |h| h.output_len());
-            (
-                object(&[("name", "RSA-PSS".into()), ("hash", hash())]),
-                object(&[
-                    ("name", "RSA-PSS".into()),
-                    ("saltLength", (salt as u32).into()),
-                ]),
-            )
-        }
-        Family::Ecdsa => (
             object(&[
-                ("name", "ECDSA".into()),
-                (
-                    "namedCurve",
-                    alg.curve().map_or("P-256", |c| c.name()).into(),
-                ),
-            ]),
-            object(&[("name", "ECDSA".into()), ("hash", hash())]),
-        ),
-        Family::Ed25519 => (
-            object(&[("name", "Ed25519".into())]),
-            object(&[("name", "Ed25519".into())]),
-        ),
+                ("name", "RSA-PSS".into()),
+                ("saltLength", (salt as u32).into()),
+            ])
+        }
+        Family::Ecdsa => object(&[("name", "ECDSA".into()), ("hash", hash(alg))]),
+        Family::Ed25519 => object(&[("name", "Ed25519".into())]),
     }
+}
+
+/// The WebCrypto name of `alg`'s hash.
+fn hash(alg: PublicAlg) -> JsValue {
+    JsValue::from_str(alg.hash().map_or("SHA-256", |h| h.name()))
 }
 
 /// The `name` of a rejected promise's error (`NotSupportedError`, `DataError`, …).
@@ -115,7 +118,6 @@ pub async fn verify_one(
     message: &[u8],
     signature: &[u8],
 ) -> Result<bool, Unavailable> {
-    let (import, check) = params(alg);
     let jwk_text = key.to_jwk();
     let crypto_key = match imported_key(alg, &jwk_text) {
         Some(k) => k,
@@ -125,7 +127,13 @@ pub async fn verify_one(
             };
             let usages = js_sys::Array::of1(&"verify".into());
             let imported = subtle
-                .import_key_with_object("jwk", jwk.unchecked_ref(), &import, false, &usages)
+                .import_key_with_object(
+                    "jwk",
+                    jwk.unchecked_ref(),
+                    &key_params(alg),
+                    false,
+                    &usages,
+                )
                 .map_err(|e| error_name(&e));
             let crypto_key = match imported {
                 Ok(promise) => JsFuture::from(promise).await.map_err(|e| error_name(&e)),
@@ -147,7 +155,7 @@ pub async fn verify_one(
         }
     };
     let Ok(verifying) = subtle.verify_with_object_and_u8_array_and_u8_array(
-        &check,
+        &operation_params(alg),
         crypto_key.unchecked_ref(),
         signature,
         message,
@@ -247,7 +255,7 @@ pub struct GeneratedPair {
 /// extractable only so it can be shown; nothing keeps it.
 pub async fn generate(alg: PublicAlg, rsa_bits: u32) -> Result<GeneratedPair, Failed> {
     let subtle = subtle()?;
-    let (import, _) = params(alg);
+    let import = key_params(alg);
     if matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss) {
         let _ = js_sys::Reflect::set(&import, &"modulusLength".into(), &rsa_bits.into());
         let exponent = js_sys::Uint8Array::from(&[1u8, 0, 1][..]);
@@ -286,18 +294,34 @@ pub async fn generate(alg: PublicAlg, rsa_bits: u32) -> Result<GeneratedPair, Fa
     })
 }
 
+/// Imports a PKCS#8 DER private key for signing with `alg`; `extractable` lets it be exported.
+async fn import_private(
+    subtle: &web_sys::SubtleCrypto,
+    alg: PublicAlg,
+    pkcs8: &[u8],
+    extractable: bool,
+) -> Result<JsValue, Failed> {
+    let usages = js_sys::Array::of1(&"sign".into());
+    let der = js_sys::Uint8Array::from(pkcs8);
+    settle(
+        subtle.import_key_with_object(
+            "pkcs8",
+            der.unchecked_ref(),
+            &key_params(alg),
+            extractable,
+            &usages,
+        ),
+        "reading the private key",
+    )
+    .await
+}
+
 /// Signs `message` with `alg` and a PKCS#8 DER private key; ECDSA signatures come out as r‖s,
 /// which is what JWS wants (RFC 7518 §3.4).
 pub async fn sign(alg: PublicAlg, pkcs8: &[u8], message: &[u8]) -> Result<Vec<u8>, Failed> {
     let subtle = subtle()?;
-    let (import, sign_params) = params(alg);
-    let usages = js_sys::Array::of1(&"sign".into());
-    let der = js_sys::Uint8Array::from(pkcs8);
-    let key = settle(
-        subtle.import_key_with_object("pkcs8", der.unchecked_ref(), &import, false, &usages),
-        "reading the private key",
-    )
-    .await?;
+    let sign_params = operation_params(alg);
+    let key = import_private(&subtle, alg, pkcs8, false).await?;
     let signature = settle(
         subtle.sign_with_object_and_u8_array(&sign_params, key.unchecked_ref(), message),
         "signing",
@@ -310,14 +334,7 @@ pub async fn sign(alg: PublicAlg, pkcs8: &[u8], message: &[u8]) -> Result<Vec<u8
 /// (or an EC key without its point) gets its public key, by the browser's arithmetic.
 pub async fn private_jwk(alg: PublicAlg, pkcs8: &[u8]) -> Result<String, Failed> {
     let subtle = subtle()?;
-    let (import, _) = params(alg);
-    let usages = js_sys::Array::of1(&"sign".into());
-    let der = js_sys::Uint8Array::from(pkcs8);
-    let key = settle(
-        subtle.import_key_with_object("pkcs8", der.unchecked_ref(), &import, true, &usages),
-        "reading the private key",
-    )
-    .await?;
+    let key = import_private(&subtle, alg, pkcs8, true).await?;
     let jwk = settle(
         subtle.export_key("jwk", key.unchecked_ref()),
         "exporting the public key",
