@@ -35,7 +35,9 @@ mod report;
 
 pub use keys::{read_private, KeyError, KeyType, PrivateKey, PublicKey};
 pub use lints::{Finding, LintId, Severity};
-pub use report::{inspect, inspect_with, report_json, Options, Report, REPORT_SCHEMA};
+pub use report::{
+    inspect, inspect_reading, inspect_with, report_json, Options, Report, REPORT_SCHEMA,
+};
 pub use secret::{SecretEncoding, SecretInput};
 pub use timing::{ClaimTime, TimeState, Timing};
 pub use token::{Decoded, Form, Payload, SegmentName, StructureError, StructureKind};

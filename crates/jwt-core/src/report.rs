@@ -93,8 +93,20 @@ pub fn inspect_with(
     options: &Options,
     backend: &dyn Backend,
 ) -> Report {
+    inspect_reading(input, key, options, backend, &keys::AllForms)
+}
+
+/// [`inspect_with`], with keys read by `reader` (a front end that loads the key parsers on
+/// demand passes the keys it has read).
+pub fn inspect_reading(
+    input: &str,
+    key: Option<KeyInput<'_>>,
+    options: &Options,
+    backend: &dyn Backend,
+    reader: &dyn keys::Reader,
+) -> Report {
     let decoded = token::decode_choice(input, options.candidate);
-    let signature = verify::check_with(&decoded, key, backend);
+    let signature = verify::check_reading(&decoded, key, backend, reader);
     let date_claims = decoded
         .payload
         .document()
@@ -111,11 +123,11 @@ pub fn inspect_with(
                 .secret_encoding
                 .and(signature.key_len)
                 .or_else(|| s.decode().ok().map(|k| k.len())),
-            keys::looks_like_public_key(&s.text),
+            reader.is_public_key(&s.text),
         ),
         Some(KeyInput::PublicKey(text)) => (
             None,
-            verify::hmac_alg_of(&decoded).is_some() && keys::looks_like_public_key(text),
+            verify::hmac_alg_of(&decoded).is_some() && reader.is_public_key(text),
         ),
         _ => (None, false),
     };

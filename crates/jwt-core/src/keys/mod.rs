@@ -24,10 +24,12 @@ pub mod export;
 pub mod jwk;
 pub mod pem;
 pub mod private;
+pub mod reader;
 pub mod select;
 pub mod spki;
 
 pub use private::{read_private, PrivateForm, PrivateKey, PrivateNumbers, RsaPrivate};
+pub use reader::{token_key, AllForms, Reader, SecretsOnly};
 
 use serde::Serialize;
 

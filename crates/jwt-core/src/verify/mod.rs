@@ -270,8 +270,18 @@ enum Alg {
     Public(PublicAlg),
 }
 
-/// First phase: decides what can be decided, or says what to verify. Never panics.
+/// First phase: decides what can be decided, or says what to verify. Never panics. Key text is
+/// read in every form the core knows ([`keys::AllForms`]).
 pub fn plan(decoded: &Decoded, key: Option<KeyInput<'_>>) -> Plan {
+    plan_reading(decoded, key, &keys::AllForms)
+}
+
+/// [`plan`], with keys read by `reader`.
+pub fn plan_reading(
+    decoded: &Decoded,
+    key: Option<KeyInput<'_>>,
+    reader: &dyn keys::Reader,
+) -> Plan {
     let (alg, out) = match preflight(decoded) {
         Ok(found) => found,
         Err(done) => return Plan::Done(done),
@@ -301,8 +311,8 @@ pub fn plan(decoded: &Decoded, key: Option<KeyInput<'_>>) -> Plan {
                 }
             }
             let keys = match key {
-                Some(KeyInput::PublicKey(text)) => keys::read(text),
-                Some(KeyInput::TokenKey) => match public::token_key(decoded) {
+                Some(KeyInput::PublicKey(text)) => reader.public_keys(text),
+                Some(KeyInput::TokenKey) => match reader.token_key(decoded) {
                     Some(k) => k,
                     None => {
                         return Plan::Done(out.verdict(Verdict::NoKey, no_token_key(decoded, p)))
@@ -434,7 +444,17 @@ pub fn check_with(
     key: Option<KeyInput<'_>>,
     backend: &dyn Backend,
 ) -> SignatureCheck {
-    match plan(decoded, key) {
+    check_reading(decoded, key, backend, &keys::AllForms)
+}
+
+/// [`check_with`], with keys read by `reader`.
+pub fn check_reading(
+    decoded: &Decoded,
+    key: Option<KeyInput<'_>>,
+    backend: &dyn Backend,
+    reader: &dyn keys::Reader,
+) -> SignatureCheck {
+    match plan_reading(decoded, key, reader) {
         Plan::Done(check) => check,
         Plan::Verify(request) => {
             let verified = request.candidates.iter().position(|c| {
@@ -453,7 +473,12 @@ pub fn check_with(
 /// Checks the signature of a decoded token with an optional HMAC secret (public-key tokens get
 /// `no-key`).
 pub fn check(decoded: &Decoded, secret: Option<&SecretInput>) -> SignatureCheck {
-    check_with(decoded, secret.map(KeyInput::Secret), &NoBackend)
+    check_reading(
+        decoded,
+        secret.map(KeyInput::Secret),
+        &NoBackend,
+        &keys::SecretsOnly,
+    )
 }
 
 /// The checks every token goes through before its algorithm: form, structure, `alg`, `crit`.

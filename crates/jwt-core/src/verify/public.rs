@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Outcome, SignatureCheck, Verdict};
 use crate::keys::select::{self, Candidate, Refusal};
-use crate::keys::{self, EcCurve, KeyForm, KeySet, OkpCurve, PublicKey};
+use crate::keys::{self, EcCurve, KeySet, OkpCurve, PublicKey};
 use crate::token::{Decoded, Payload};
 
 /// A public-key JWS algorithm this inspector verifies (RFC 7518 §3.3–3.5, RFC 8037, and the
@@ -324,29 +324,4 @@ fn bad_key_message(e: &keys::KeyError) -> String {
         keys::KeyErrorKind::PrivateKey => format!("The key cannot be used: {e}."),
         _ => format!("The key cannot be read: {e}."),
     }
-}
-
-/// The token's own key: header `jwk`, or the first certificate of `x5c`.
-pub(super) fn token_key(decoded: &Decoded) -> Option<Result<KeySet, keys::KeyError>> {
-    let header = decoded.header.as_ref()?.value.as_object()?;
-    if let Some(jwk) = header.get("jwk") {
-        return Some(
-            keys::jwk::read_jwk(jwk, None, KeyForm::TokenJwk)
-                .map(KeySet::single)
-                .map_err(|e| e.within("the header's jwk")),
-        );
-    }
-    let x5c = header.get("x5c")?;
-    let first = x5c
-        .as_array()
-        .and_then(|a| a.first())
-        .and_then(|c| c.as_str());
-    let Some(first) = first else {
-        return Some(Err(keys::KeyError::new(
-            keys::KeyErrorKind::Jwk,
-            None,
-            "the header's 'x5c' must be an array of base64 certificates",
-        )));
-    };
-    Some(keys::pem::certificate_from_base64(first, KeyForm::TokenX5c).map(KeySet::single))
 }
