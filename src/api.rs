@@ -1,7 +1,9 @@
 //! A small JavaScript API over the core, for scripts and the benchmark: `inspectToken`,
 //! `verifyToken` and `findWeakSecret`. The page exposes the module as `window.jwtInspector`.
 
-use jwt_core::{inspect, lints, token, verify, Options, SecretEncoding, SecretInput};
+use jwt_core::keys::{self, KeyError, KeySet};
+use jwt_core::token::Decoded;
+use jwt_core::{lints, token, verify, Options, SecretEncoding, SecretInput};
 use wasm_bindgen::prelude::*;
 
 fn secret_input(secret: Option<String>, encoding: Option<String>) -> Option<SecretInput> {
@@ -28,9 +30,34 @@ pub fn inspect_token(
     if scan_weak_secrets == Some(false) {
         options.weak_secret_scan_limit = 0;
     }
-    let report = inspect(input, secret_input(secret, encoding).as_ref(), &options);
+    let secret = secret_input(secret, encoding);
+    let report = jwt_core::inspect_reading(
+        input,
+        secret.as_ref().map(verify::KeyInput::Secret),
+        &options,
+        &verify::NoBackend,
+        &SecretShape,
+    );
     // The same text as the page's "Copy report" (one JSON serializer in the module, not two).
     jwt_core::report_json(&report)
+}
+
+/// The synchronous calls' key reader: they take HMAC secrets only, and judge whether a secret
+/// is a public key (the alg-confusion finding) by its form, without the on-demand key parsers.
+struct SecretShape;
+
+impl keys::Reader for SecretShape {
+    fn public_keys(&self, text: &str) -> Result<KeySet, KeyError> {
+        keys::SecretsOnly.public_keys(text)
+    }
+
+    fn token_key(&self, _: &Decoded) -> Option<Result<KeySet, KeyError>> {
+        None
+    }
+
+    fn is_public_key(&self, text: &str) -> bool {
+        keys::has_public_key_shape(text)
+    }
 }
 
 /// Checks `input`'s signature only, without reading its payload (`token::decode_signed`);
@@ -80,24 +107,23 @@ pub fn weak_secret_count() -> usize {
 /// JSON: `verdict`, `message` and, for public keys, `key` (what was chosen and why).
 #[wasm_bindgen(js_name = verifyWithKey)]
 pub async fn verify_with_key(input: String, key: String) -> String {
+    use crate::state::{self, Known, Wanted};
     let decoded = token::decode_signed(&input);
-    let secret = SecretInput::utf8(key.clone());
-    let key_input = if crate::state::public_alg_of(&decoded).is_some() {
-        verify::KeyInput::PublicKey(&key)
+    let check = if state::public_alg_of(&decoded).is_some() {
+        let read = state::read(Wanted::Pasted(key.clone())).await;
+        let key_input = verify::KeyInput::PublicKey(&key);
+        match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
+            verify::Plan::Done(check) => check,
+            verify::Plan::Verify(request) => state::ask(request).await.check(),
+        }
     } else {
-        verify::KeyInput::Secret(&secret)
-    };
-    let check = match verify::plan(&decoded, Some(key_input)) {
-        verify::Plan::Done(check) => check,
-        verify::Plan::Verify(request) => match crate::webcrypto::verify(&request).await {
-            Ok(verified) => verify::conclude(&request, verified),
-            Err(crate::webcrypto::Unavailable(why)) => {
-                let mut check = verify::conclude(&request, None);
-                check.verdict = jwt_core::Verdict::UnsupportedAlg;
-                check.message = format!("{} cannot be checked here: {why}.", request.alg.name());
-                check
-            }
-        },
+        let secret = SecretInput::utf8(key);
+        verify::check_reading(
+            &decoded,
+            Some(verify::KeyInput::Secret(&secret)),
+            &verify::NoBackend,
+            &keys::SecretsOnly,
+        )
     };
     // Pretty, like the report: the module then holds one JSON serializer, not two.
     serde_json::to_string_pretty(&check).unwrap_or_default()

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod browser;
+pub mod on_demand;
 pub mod panels;
 pub mod sample;
 pub mod signing;

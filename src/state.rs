@@ -2,13 +2,15 @@
 //!
 //! The token is decoded only when its text changes; the clock ticking re-judges dates only.
 
+use jwt_core::keys::{self, KeyError, KeyErrorKind, KeySet};
 use jwt_core::lints::{self, Finding, LintContext};
 use jwt_core::timing::{self, DateClaim, Timing};
 use jwt_core::token::{self, Decoded};
 use jwt_core::verify::{self, KeyInput, Plan, PublicAlg, SignatureCheck, Verdict, VerifyRequest};
-use jwt_core::{clock_text, keys, Options, SecretEncoding, SecretInput};
+use jwt_core::{clock_text, Options, SecretEncoding, SecretInput};
 use leptos::prelude::*;
 
+use crate::on_demand::{self, load, Pasted, Unloaded};
 use crate::webcrypto::Unavailable;
 use std::sync::{Arc, Mutex};
 
@@ -80,7 +82,7 @@ pub struct Answer {
 
 impl Answer {
     /// The verdict the core draws from the answer.
-    fn check(&self) -> SignatureCheck {
+    pub fn check(&self) -> SignatureCheck {
         match &self.result {
             Ok(verified) => verify::conclude(&self.request, *verified),
             Err(Unavailable(why)) => {
@@ -93,6 +95,137 @@ impl Answer {
                 check
             }
         }
+    }
+}
+
+/// Asks WebCrypto, through the on-demand part, which candidate verifies.
+pub async fn ask(request: VerifyRequest) -> Answer {
+    let result = match load!(on_demand::verify(request.clone())) {
+        Ok(job) => job.await,
+        Err(Unloaded) => Err(Unavailable(Unloaded::MESSAGE.to_string())),
+    };
+    Answer { request, result }
+}
+
+/// What the on-demand part must read for the current token and fields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wanted {
+    /// Pasted public-key text.
+    Pasted(String),
+    /// The key carried by the token's header (the user chose it).
+    HeaderKey(serde_json::Value),
+    /// An HMAC secret in the shape of a public key (the alg-confusion finding).
+    Secret(String),
+}
+
+/// What the on-demand part read for one [`Wanted`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// What was asked.
+    pub wanted: Wanted,
+    /// What came back; `Err` when the part could not be loaded.
+    pub found: Result<Found, Unloaded>,
+}
+
+/// The result of one read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// Pasted key text, read.
+    Pasted(Pasted),
+    /// The header's key, if it carries one.
+    HeaderKey(Option<Result<KeySet, KeyError>>),
+    /// Whether the secret reads as a public key.
+    Secret(bool),
+}
+
+/// Reads what is wanted, in the on-demand part.
+pub async fn read(wanted: Wanted) -> Read {
+    let found = match &wanted {
+        Wanted::Pasted(text) => load!(on_demand::read_pasted(text.clone())).map(Found::Pasted),
+        Wanted::HeaderKey(header) => {
+            load!(on_demand::read_header_key(header.clone())).map(Found::HeaderKey)
+        }
+        Wanted::Secret(text) => load!(on_demand::is_public_key(text.clone())).map(Found::Secret),
+    };
+    Read { wanted, found }
+}
+
+/// What the on-demand part has read, as the core's key reader: the page's own path reads no key.
+pub struct Known<'a>(pub Option<&'a Read>);
+
+impl Known<'_> {
+    fn unread(&self) -> KeyError {
+        let why = match self.0 {
+            Some(Read { found: Err(_), .. }) => Unloaded::MESSAGE,
+            _ => "the key is still being read",
+        };
+        KeyError::new(KeyErrorKind::Unsupported, None, why)
+    }
+}
+
+impl keys::Reader for Known<'_> {
+    fn public_keys(&self, text: &str) -> Result<KeySet, KeyError> {
+        match self.0 {
+            Some(Read {
+                wanted: Wanted::Pasted(t),
+                found: Ok(Found::Pasted(p)),
+            }) if t == text => p.keys.clone(),
+            _ => Err(self.unread()),
+        }
+    }
+
+    fn token_key(&self, decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
+        let header = &decoded.header.as_ref()?.value;
+        match self.0 {
+            Some(Read {
+                wanted: Wanted::HeaderKey(h),
+                found: Ok(Found::HeaderKey(k)),
+            }) if h == header => k.clone(),
+            _ => Some(Err(self.unread())),
+        }
+    }
+
+    fn is_public_key(&self, text: &str) -> bool {
+        matches!(self.0, Some(Read {
+            wanted: Wanted::Secret(s),
+            found: Ok(Found::Secret(true)),
+        }) if s == text)
+    }
+}
+
+/// What the on-demand part must read for `decoded` and the fields, if anything.
+fn wanted_for(
+    decoded: &Decoded,
+    secret: &str,
+    public_key: &str,
+    use_token_key: bool,
+) -> Option<Wanted> {
+    if public_alg_of(decoded).is_none() {
+        let hmac = verify::hmac_alg_of(decoded).is_some();
+        return (hmac && keys::has_public_key_shape(secret))
+            .then(|| Wanted::Secret(secret.to_string()));
+    }
+    if use_token_key {
+        return decoded
+            .header
+            .as_ref()
+            .map(|h| Wanted::HeaderKey(h.value.clone()));
+    }
+    (!public_key.trim().is_empty()).then(|| Wanted::Pasted(public_key.to_string()))
+}
+
+/// The verdict while the key is read: what the token alone decides (a wrong signature length,
+/// say), else not-evaluated.
+fn reading(decoded: &Decoded) -> SignatureCheck {
+    match verify::plan_reading(decoded, None, &keys::SecretsOnly) {
+        Plan::Done(mut check) => {
+            if check.verdict == Verdict::NoKey {
+                check.verdict = Verdict::NotEvaluated;
+                check.message = "Reading the key…".to_string();
+            }
+            check
+        }
+        Plan::Verify(request) => checking(&request),
     }
 }
 
@@ -138,6 +271,10 @@ pub struct Inspector {
     pub use_token_key: RwSignal<bool>,
     /// What verification needs: a verdict already, or a request for WebCrypto.
     pub plan: Memo<Plan>,
+    /// What the on-demand part must read for the current inputs.
+    pub wanted: Memo<Option<Wanted>>,
+    /// What it read last.
+    pub read: RwSignal<Option<Read>>,
     /// WebCrypto's latest answer.
     pub answer: RwSignal<Option<Answer>>,
     /// The signature verdict.
@@ -205,19 +342,65 @@ impl Inspector {
             Memo::new(move |_| settled.with(|t| token::decode_choice(t, candidate.get())));
         let public_key = RwSignal::new(String::new());
         let use_token_key = RwSignal::new(false);
+        // Keys are read by the on-demand part; a read counts only for what is still wanted.
+        let wanted = Memo::new(move |_| {
+            decoded.with(|d| {
+                secret.with(|s| public_key.with(|k| wanted_for(d, s, k, use_token_key.get())))
+            })
+        });
+        let read = RwSignal::new(None::<Read>);
+        Effect::new(move |_| {
+            let Some(w) = wanted.get() else {
+                return;
+            };
+            if read.with_untracked(|r| r.as_ref().is_some_and(|r| r.wanted == w)) {
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = self::read(w).await;
+                let current = wanted
+                    .try_with_untracked(|now| now.as_ref() == Some(&done.wanted))
+                    .unwrap_or(false);
+                if current {
+                    read.try_set(Some(done));
+                }
+            });
+        });
         let plan = Memo::new(move |_| {
             decoded.with(|d| {
                 if public_alg_of(d).is_none() {
                     let input = SecretInput::new(secret.get(), encoding.get());
-                    return verify::plan(d, Some(KeyInput::Secret(&input)));
+                    return verify::plan_reading(
+                        d,
+                        Some(KeyInput::Secret(&input)),
+                        &keys::SecretsOnly,
+                    );
                 }
-                if use_token_key.get() {
-                    return verify::plan(d, Some(KeyInput::TokenKey));
-                }
-                public_key.with(|k| {
-                    let key = (!k.trim().is_empty()).then_some(KeyInput::PublicKey(k));
-                    verify::plan(d, key)
+                let key_text = public_key.get();
+                let key = if use_token_key.get() {
+                    KeyInput::TokenKey
+                } else if key_text.trim().is_empty() {
+                    return verify::plan_reading(d, None, &keys::SecretsOnly);
+                } else {
+                    KeyInput::PublicKey(&key_text)
+                };
+                wanted.with(|w| {
+                    read.with(|r| match r {
+                        Some(r) if Some(&r.wanted) == w.as_ref() => {
+                            verify::plan_reading(d, Some(key), &Known(Some(r)))
+                        }
+                        _ => Plan::Done(reading(d)),
+                    })
                 })
+            })
+        });
+        // True while the on-demand part reads the key of a public-key token.
+        let reading_key = Memo::new(move |_| {
+            wanted.with(|w| match w {
+                Some(w @ (Wanted::Pasted(_) | Wanted::HeaderKey(_))) => {
+                    read.with(|r| r.as_ref().is_none_or(|r| r.wanted != *w))
+                }
+                _ => false,
             })
         });
         // WebCrypto answers asynchronously; an answer counts only for the plan that asked.
@@ -227,12 +410,12 @@ impl Inspector {
                 return;
             };
             wasm_bindgen_futures::spawn_local(async move {
-                let result = crate::webcrypto::verify(&request).await;
+                let asked = ask(request).await;
                 let current = plan
-                    .try_with_untracked(|p| matches!(p, Plan::Verify(r) if *r == request))
+                    .try_with_untracked(|p| matches!(p, Plan::Verify(r) if *r == asked.request))
                     .unwrap_or(false);
                 if current {
-                    answer.try_set(Some(Answer { request, result }));
+                    answer.try_set(Some(asked));
                 }
             });
         });
@@ -250,7 +433,7 @@ impl Inspector {
                 Plan::Verify(request) => {
                     answer.with(|a| a.as_ref().is_none_or(|a| a.request != *request))
                 }
-                Plan::Done(_) => false,
+                Plan::Done(c) => c.verdict == Verdict::NotEvaluated && reading_key.get(),
             })
         });
         // The weak-secret scan costs one HMAC per list entry, so it runs once typing pauses.
@@ -317,8 +500,9 @@ impl Inspector {
                     })
                 })
                 .flatten();
-            let secret_is_public_key =
-                hmac_token && secret.with(|s| keys::looks_like_public_key(s));
+            let secret_is_public_key = hmac_token
+                && secret
+                    .with(|s| read.with(|r| keys::Reader::is_public_key(&Known(r.as_ref()), s)));
             let weak = weak_secret.get();
             decoded.with(|d| {
                 lints::lint(
@@ -358,6 +542,8 @@ impl Inspector {
             decoded,
             public_key,
             use_token_key,
+            wanted,
+            read,
             plan,
             answer,
             signature,
@@ -433,11 +619,13 @@ impl Inspector {
             self.plan
                 .with_untracked(|p| matches!(p, Plan::Verify(r) if *r == a.request))
         });
+        let read = self.read.get_untracked();
+        let known = Known(read.as_ref());
         let report = match answer
             .as_ref()
             .and_then(|a| Some((a, *a.result.as_ref().ok()?)))
         {
-            Some((a, verified)) => jwt_core::inspect_with(
+            Some((a, verified)) => jwt_core::inspect_reading(
                 &token,
                 key,
                 &options,
@@ -445,10 +633,18 @@ impl Inspector {
                     request: &a.request,
                     verified,
                 },
+                &known,
             ),
-            None => jwt_core::inspect_with(&token, key, &options, &verify::NoBackend),
+            None => jwt_core::inspect_reading(&token, key, &options, &verify::NoBackend, &known),
         };
         jwt_core::report_json(&report)
+    }
+
+    /// True when the verification field holds a readable private key (its public half can be
+    /// derived and used instead).
+    pub fn pasted_private_key(&self) -> bool {
+        self.read
+            .with(|r| matches!(r, Some(Read { found: Ok(Found::Pasted(p)), .. }) if p.private))
     }
 }
 

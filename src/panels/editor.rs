@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::inspector;
 use super::CopyButton;
+use crate::on_demand::{self, load, Unloaded};
 use crate::signing::{self, Generated};
 
 /// The algorithms the editor signs with, in the order of its menu; `none` only by explicit choice.
@@ -112,7 +113,10 @@ pub fn Editor() -> impl IntoView {
             busy.set(true);
             let bits = rsa_bits.get_untracked();
             wasm_bindgen_futures::spawn_local(async move {
-                let made = signing::generate(alg, bits).await;
+                let made = match load!(on_demand::generate(alg, bits)) {
+                    Ok(job) => job.await,
+                    Err(_) => Err(capitalized(Unloaded::MESSAGE)),
+                };
                 busy.try_set(false);
                 match made {
                     Ok(g) => {
@@ -153,7 +157,11 @@ pub fn Editor() -> impl IntoView {
         let key_text = private_key.get_untracked();
         busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let prepared = match signing::prepare(alg, &key_text).await {
+            let prepared = match load!(on_demand::prepare(alg, key_text)) {
+                Ok(job) => job.await,
+                Err(_) => Err(capitalized(Unloaded::MESSAGE)),
+            };
+            let prepared = match prepared {
                 Ok(p) => p,
                 Err(e) => {
                     busy.try_set(false);
@@ -161,7 +169,10 @@ pub fn Editor() -> impl IntoView {
                     return;
                 }
             };
-            let signed = signing::sign(alg, &prepared, &h, &p).await;
+            let signed = match load!(on_demand::sign(alg, prepared.clone(), h, p)) {
+                Ok(job) => job.await,
+                Err(_) => Err(capitalized(Unloaded::MESSAGE)),
+            };
             busy.try_set(false);
             match signed {
                 Ok(token) => {

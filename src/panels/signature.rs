@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::inspector;
 use super::text::TokenText;
+use crate::on_demand::{self, load};
 use crate::state::public_alg_of;
 
 /// Marks the icon that is drawn as SVG (a key), so it renders without an emoji font.
@@ -185,8 +186,7 @@ fn PublicKeyField() -> impl IntoView {
             })}
             {move || {
                 let check = state.signature.get();
-                let private = check.verdict == Verdict::BadKey
-                    && state.public_key.with_untracked(|k| jwt_core::keys::read_private(k).is_ok());
+                let private = check.verdict == Verdict::BadKey && state.pasted_private_key();
                 let error = (check.verdict == Verdict::BadKey).then(|| view! {
                     <p class="field-error" role="alert" data-testid="key-error"><TokenText text=check.message.clone() /></p>
                     {private.then(|| view! {
@@ -194,7 +194,11 @@ fn PublicKeyField() -> impl IntoView {
                             on:click=move |_| {
                                 let text = state.public_key.get_untracked();
                                 wasm_bindgen_futures::spawn_local(async move {
-                                    if let Some(pem) = crate::signing::derive_public(&text).await {
+                                    let derived = match load!(on_demand::derive_public(text)) {
+                                        Ok(job) => job.await,
+                                        Err(_) => None,
+                                    };
+                                    if let Some(pem) = derived {
                                         state.public_key.try_set(pem);
                                     }
                                 });

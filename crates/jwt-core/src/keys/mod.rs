@@ -29,7 +29,7 @@ pub mod select;
 pub mod spki;
 
 pub use private::{read_private, PrivateForm, PrivateKey, PrivateNumbers, RsaPrivate};
-pub use reader::{token_key, AllForms, Reader, SecretsOnly};
+pub use reader::{header_key, token_key, AllForms, Reader, SecretsOnly};
 
 use serde::Serialize;
 
@@ -670,6 +670,23 @@ pub fn read(text: &str) -> Result<KeySet, KeyError> {
         ));
     }
     pem::read_bare_der(trimmed)
+}
+
+/// True when `text` has the outward form of a public key: a PEM block labelled `PUBLIC KEY`,
+/// `RSA PUBLIC KEY` or `CERTIFICATE`, or JSON naming an asymmetric `kty` without a private `d` (a JWK or a JWKS). A
+/// quick test that reads no key; [`looks_like_public_key`] reads it.
+pub fn has_public_key_shape(text: &str) -> bool {
+    let t = text.trim();
+    let pem = ["PUBLIC KEY-----", "CERTIFICATE-----"]
+        .iter()
+        .any(|label| t.contains("-----BEGIN") && t.contains(label));
+    let json = t.starts_with('{')
+        && ["\"RSA\"", "\"EC\"", "\"OKP\""]
+            .iter()
+            .any(|kty| t.contains(kty))
+        && t.contains("\"kty\"")
+        && !t.contains("\"d\"");
+    pem || json
 }
 
 /// True when `text` reads as a public key (PEM, certificate, JWK or JWKS): pasted as an HMAC

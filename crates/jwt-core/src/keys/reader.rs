@@ -62,7 +62,12 @@ impl Reader for SecretsOnly {
 /// The token's own key: header `jwk`, or the first certificate of `x5c`. `None` when it carries
 /// neither.
 pub fn token_key(decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
-    let header = decoded.header.as_ref()?.value.as_object()?;
+    header_key(&decoded.header.as_ref()?.value)
+}
+
+/// The key a JOSE header carries ([`token_key`] of the token with this header).
+pub fn header_key(header: &serde_json::Value) -> Option<Result<KeySet, KeyError>> {
+    let header = header.as_object()?;
     if let Some(key) = header.get("jwk") {
         return Some(
             jwk::read_jwk(key, None, KeyForm::TokenJwk)

@@ -210,6 +210,38 @@ fn looks_like_public_key_only_for_keys() {
     ));
 }
 
+/// The quick shape test holds every key the full reader accepts, and no secret or private key.
+#[test]
+fn public_key_shape_covers_what_reads_as_a_public_key() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/keys");
+    let mut public = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if ["private", "sec1", "encrypted"]
+            .iter()
+            .any(|p| name.contains(p))
+        {
+            assert!(!super::has_public_key_shape(&text), "{name}");
+        }
+        if looks_like_public_key(&text) {
+            public += 1;
+            assert!(super::has_public_key_shape(&text), "{text}");
+        }
+    }
+    assert!(public >= 20, "only {public} public-key fixtures");
+    assert!(super::has_public_key_shape(ED25519_PEM) && super::has_public_key_shape(P256_JWK));
+    for not_public in [
+        "my secret",
+        r#"{"kty":"oct","k":"c2VjcmV0"}"#,
+        "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n",
+        "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
+    ] {
+        assert!(!super::has_public_key_shape(not_public), "{not_public}");
+    }
+}
+
 #[test]
 fn bit_lengths() {
     assert_eq!(bit_length(&[]), 0);
