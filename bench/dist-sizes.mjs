@@ -21,12 +21,16 @@ const surface = (names) => {
   const total = assets.reduce((a, x) => ({ raw: a.raw + x.raw, gzip: a.gzip + x.gzip, brotli: a.brotli + x.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { assets, total };
 };
-// The site's index.html holds its style sheet; the widget links the file.
-const shared = [...pick(/^jwt-inspector-[0-9a-f]+\.js$/), ...pick(/_bg\.wasm$/)];
+// The site's index.html holds its style sheet; the widget links the file. In the split build the
+// glue imports a small loader, and the key readers and public-key code are a chunk that the site
+// and the widget fetch only when a key is read ("on demand"; the one-file page holds it inline).
+const shared = [...pick(/^jwt-inspector-[0-9a-f]+\.js$/), ...pick(/^jwt-inspector-[0-9a-f]+-split\.js$/), ...pick(/_bg\.wasm$/)];
+const chunks = pick(/^jwt-inspector-[0-9a-f]+-.+\.wasm$/).filter((f) => !f.endsWith('_bg.wasm'));
 const result = {
   site: surface(['index.html', ...pick(/^boot-[0-9a-f]+\.js$/), ...shared]),
   offline: surface(['jwt-inspector.html']),
   widget: surface(['widget.js', ...pick(/^main-[0-9a-f]+\.css$/), ...shared]),
+  ...(chunks.length ? { 'on demand': surface(chunks) } : {}),
 };
 if (json) {
   console.log(JSON.stringify(result, null, 2));

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { splitModule } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
@@ -33,11 +34,15 @@ const read = (name) => readFileSync(join(dir, name));
 const digest = (algo, data) => createHash(algo).update(data).digest('base64');
 const sri = (data) => `sha384-${digest('sha384', data)}`;
 
-const wasmBytes = read(wasm);
-const wasmIntegrity = sri(wasmBytes);
-
 // Minification, for release builds (Trunk sets TRUNK_PROFILE); debug builds stay readable.
 const release = process.env.TRUNK_PROFILE === 'release';
+
+// 0. The split build (scripts/release-build.sh sets JWT_SPLIT): the key readers and the
+// public-key code move to a chunk loaded on demand (build/split.mjs).
+const split = release && process.env.JWT_SPLIT === '1' ? splitModule({ dir, glue, wasm }) : null;
+
+const wasmBytes = read(wasm);
+const wasmIntegrity = sri(wasmBytes);
 let esbuild = null;
 if (release) {
   try {
@@ -61,6 +66,9 @@ const glueShipped = await minify(glueSource, 'js');
 const styleShipped = await minify(styleSource, 'css');
 writeFileSync(join(dir, glue), glueShipped);
 writeFileSync(join(dir, css), styleShipped);
+// The split build's loader, preloaded with its integrity beside the glue (the glue imports it).
+const loaderShipped = split ? await minify(split.loader.text, 'js') : null;
+if (split) writeFileSync(join(dir, split.loader.name), loaderShipped);
 
 // 1. External bootstrap with SRI on the module; it exposes only the typed, frozen API.
 const publicApi = readFileSync(join(here, 'api.template.js'), 'utf8');
@@ -105,7 +113,10 @@ const modulePreload = /\s*<link rel="modulepreload" href="[^"]+"[^>]*>/;
 const gluePreload = index.match(modulePreload)?.[0]?.trim();
 if (!gluePreload || !gluePreload.includes(glue) || !gluePreload.includes('integrity=')) throw new Error('postbuild: Trunk\'s modulepreload of the glue (with integrity) was not found');
 index = index.replace(modulePreload, '');
-const preloads = `<link rel="preload" as="fetch" crossorigin="anonymous" href="./${wasm}" />\n    ${gluePreload}`;
+const loaderPreload = split
+  ? `\n    <link rel="modulepreload" href="./${split.loader.name}" crossorigin="anonymous" integrity="${sri(loaderShipped)}" />`
+  : '';
+const preloads = `<link rel="preload" as="fetch" crossorigin="anonymous" href="./${wasm}" />\n    ${gluePreload}${loaderPreload}`;
 
 // The icon inline, as in the one-file page: a same-document navigation (a new #token=) makes
 // Chromium fetch a linked icon again, and nothing may be requested after load.
@@ -152,7 +163,7 @@ const usage = widgetSource.slice(0, widgetSource.search(/^(?!\/\/)/m)).trimEnd()
 writeFileSync(join(dir, 'widget.js'), `${await minify(widget, 'js', usage)}`);
 
 // 4. The one-file offline page.
-let code = glueSource;
+let code = split ? inlineSplit(glueSource, split) : glueSource;
 code = code
   .replace(/^export (async function|function|class|const|let) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '')
@@ -204,3 +215,32 @@ const offline = `<!doctype html>
 `;
 writeFileSync(join(dir, 'jwt-inspector.html'), offline);
 console.log(`postbuild: index.html (CSP, ${bootName}), embed.html, widget.js, jwt-inspector.html (${offline.length} bytes)`);
+
+/**
+ * The split build's glue for the one-file page: the loader inlined ahead of the glue, and each
+ * chunk fetched from the page itself (gzip, base64) instead of from a file.
+ */
+function inlineSplit(glueText, { loader, chunks }) {
+  let text = loader.text.replace(/^import \{ initSync \} from "[^"]+";?\s*$/m, '');
+  if (/^\s*import\b/m.test(text)) throw new Error('postbuild: the split loader has an import this script does not inline');
+  const names = [...text.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+  text = text.replace(/^export const /gm, 'const ');
+  for (const c of chunks) {
+    const fetchOf = `fetch(new URL("./${c.name}", import.meta.url), { integrity: "${c.integrity}" })`;
+    if (!text.includes(fetchOf)) throw new Error(`postbuild: the split loader does not fetch ${c.name}`);
+    const packed = gzipSync(c.bytes, { level: 9 }).toString('base64');
+    text = text.replace(fetchOf, `__inlineChunk('${packed}')`);
+  }
+  const importLine = new RegExp(`^import \\* as (\\w+) from "\\./${loader.name.replace(/\./g, '\\.')}";?\\s*$`, 'gm');
+  const glueInlined = glueText.replace(importLine, 'const $1 = __split;');
+  if (/^\s*import\b/m.test(glueInlined)) throw new Error('postbuild: the glue has an import this script does not inline');
+  return `/** A chunk packed into this page, as the Response a fetch of it would give. */
+function __inlineChunk(packed) {
+  const gz = Uint8Array.fromBase64 ? Uint8Array.fromBase64(packed) : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return Promise.resolve(new Response(stream, { headers: { 'content-type': 'application/wasm' } }));
+}
+${text}
+const __split = { ${names.join(', ')} };
+${glueInlined}`;
+}

@@ -13,7 +13,12 @@
 # Only the release browser build uses it. Tests, clippy and native builds never see these flags:
 # they live in this process's environment only, and the size build has its own target directory
 # (target/size), so it never invalidates the cache of the others.
-# Expects the tools scripts/setup.sh installs (trunk, wasm-bindgen, wasm-opt, esbuild in build/).
+# The size build is also split: the code behind src/on_demand.rs (key readers, public-key
+# verification, signing) becomes a second module that the page loads only when it needs it
+# (build/split.mjs, with wasm-split-cli). The plain build is one module.
+#
+# Expects the tools scripts/setup.sh installs (trunk, wasm-bindgen, wasm-opt, wasm-split-cli,
+# esbuild in build/).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +37,8 @@ if [ "${1:-}" = serve ] || [ "${1:-}" = build ]; then mode="$1"; shift; fi
 # environment value, so the size flags repeat them.
 config_rustflags="--cfg erase_components"
 size_rustflags="$config_rustflags -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# The split points (`--cfg jwt_split`), and the relocations wasm-split-cli reads to split.
+split_rustflags="--cfg jwt_split -Clink-args=--emit-relocs"
 
 # The size build's environment. Cargo reads its `[unstable]` settings from CARGO_UNSTABLE_*.
 export_size_env() {
@@ -40,6 +47,12 @@ export_size_env() {
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$size_rustflags"
   export CARGO_TARGET_DIR="$repo/target/size"
+  if command -v wasm-split-cli >/dev/null; then
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$size_rustflags $split_rustflags"
+    export JWT_SPLIT=1
+  else
+    say "wasm-split-cli is not installed (. scripts/setup.sh): one module, not split"
+  fi
 }
 
 # Checks, in about a second, that this toolchain still takes every size option: rustc parses the

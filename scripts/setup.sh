@@ -3,8 +3,8 @@
 # Safe to run again and again; when all tools are there it takes about a second.
 #
 # Installs: Debian packages chromium, chromium-driver, brotli (and nodejs/npm if missing);
-# the wasm32-unknown-unknown Rust target, rustfmt, clippy and rust-src; trunk 0.21.14 and the
-# wasm-bindgen-cli matching Cargo.lock (cargo install); npm packages in e2e/ (Playwright,
+# the wasm32-unknown-unknown Rust target, rustfmt, clippy and rust-src; trunk 0.21.14, the
+# wasm-bindgen-cli matching Cargo.lock and wasm-split-cli 0.2.4 (cargo install); npm packages in e2e/ (Playwright,
 # axe-core, binaryen's wasm-opt), without any browser download; esbuild in build/ (npm ci).
 #
 # Source it (`. scripts/setup.sh`) to also get the tools on PATH in the current shell.
@@ -12,6 +12,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo/Cargo.lock")"
 
 export PATH="$repo/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -58,6 +59,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   say "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION (a few minutes, once)"
   # Not --locked: its lock file names a crate version the registry no longer has.
   cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+# wasm-split-cli splits the release module (build/split.mjs); Leptos's #[lazy] uses the same crate.
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (about a minute, once)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # 4. npm packages (Playwright, axe-core, wasm-opt from binaryen). Debian's wasm-opt 108 breaks the module.

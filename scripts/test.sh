@@ -13,6 +13,10 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The release build's split points (src/on_demand.rs under --cfg jwt_split), in their own target
+# directory: a failure there would otherwise only show as the release build's plain fallback.
+CARGO_TARGET_DIR=target/split-check RUSTFLAGS="--cfg erase_components --cfg jwt_split" \
+  cargo clippy --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (core, vectors, properties)"
 cargo test --workspace

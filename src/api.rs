@@ -113,6 +113,7 @@ pub async fn verify_with_key(input: String, key: String) -> String {
         let read = state::read(Wanted::Pasted(key.clone())).await;
         let key_input = verify::KeyInput::PublicKey(&key);
         match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
+            _ if read.found.is_err() => state::unloaded(&decoded),
             verify::Plan::Done(check) => check,
             verify::Plan::Verify(request) => state::ask(request).await.check(),
         }

@@ -214,6 +214,20 @@ fn wanted_for(
     (!public_key.trim().is_empty()).then(|| Wanted::Pasted(public_key.to_string()))
 }
 
+/// The verdict when the on-demand part could not be loaded: nothing decided, and why.
+pub fn unloaded(decoded: &Decoded) -> SignatureCheck {
+    let mut check = reading(decoded);
+    if check.verdict == Verdict::NotEvaluated {
+        check.verdict = Verdict::UnsupportedAlg;
+        let alg = public_alg_of(decoded).map_or("This algorithm", PublicAlg::name);
+        check.message = format!(
+            "{alg} cannot be checked in this page: {}. Nothing was decided about the signature.",
+            Unloaded::MESSAGE
+        );
+    }
+    check
+}
+
 /// The verdict while the key is read: what the token alone decides (a wrong signature length,
 /// say), else not-evaluated.
 fn reading(decoded: &Decoded) -> SignatureCheck {
@@ -386,9 +400,10 @@ impl Inspector {
                 };
                 wanted.with(|w| {
                     read.with(|r| match r {
-                        Some(r) if Some(&r.wanted) == w.as_ref() => {
-                            verify::plan_reading(d, Some(key), &Known(Some(r)))
-                        }
+                        Some(r) if Some(&r.wanted) == w.as_ref() => match r.found {
+                            Ok(_) => verify::plan_reading(d, Some(key), &Known(Some(r))),
+                            Err(Unloaded) => Plan::Done(unloaded(d)),
+                        },
                         _ => Plan::Done(reading(d)),
                     })
                 })
@@ -650,7 +665,85 @@ impl Inspector {
 
 #[cfg(test)]
 mod tests {
-    use super::changed_bytes;
+    use super::{changed_bytes, wanted_for, Found, Known, Read, Wanted};
+    use crate::on_demand::{Pasted, Unloaded};
+    use jwt_core::keys::{self, Reader};
+    use jwt_core::token;
+
+    const RS256: &str = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.e30.c2ln";
+    const HS256: &str = "eyJhbGciOiJIUzI1NiJ9.e30.c2ln";
+    const KEY: &str =
+        r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+
+    #[test]
+    fn only_what_the_token_needs_is_read() {
+        let rs = token::decode(RS256);
+        let hs = token::decode(HS256);
+        assert_eq!(wanted_for(&rs, "", "", false), None);
+        assert_eq!(wanted_for(&rs, "", " \n", false), None);
+        assert_eq!(
+            wanted_for(&rs, "s3cret", KEY, false),
+            Some(Wanted::Pasted(KEY.into()))
+        );
+        assert!(matches!(
+            wanted_for(&rs, "", KEY, true),
+            Some(Wanted::HeaderKey(_))
+        ));
+        // An HMAC token: only a secret in the shape of a public key, for alg-confusion.
+        assert_eq!(wanted_for(&hs, "s3cret", KEY, false), None);
+        assert_eq!(
+            wanted_for(&hs, KEY, "", false),
+            Some(Wanted::Secret(KEY.into()))
+        );
+    }
+
+    #[test]
+    fn a_read_answers_only_for_the_text_it_was_read_from() {
+        let read = Read {
+            wanted: Wanted::Pasted(KEY.into()),
+            found: Ok(Found::Pasted(Pasted {
+                keys: keys::read(KEY),
+                private: false,
+            })),
+        };
+        let known = Known(Some(&read));
+        assert_eq!(known.public_keys(KEY), keys::read(KEY));
+        let other = known.public_keys("another key").unwrap_err();
+        assert!(other.to_string().contains("still being read"), "{other}");
+        assert!(!known.is_public_key(KEY));
+        assert!(Known(None).public_keys(KEY).is_err());
+
+        let secret = Read {
+            wanted: Wanted::Secret(KEY.into()),
+            found: Ok(Found::Secret(true)),
+        };
+        assert!(Known(Some(&secret)).is_public_key(KEY));
+        assert!(!Known(Some(&secret)).is_public_key("s3cret"));
+
+        let failed = Read {
+            wanted: Wanted::Pasted(KEY.into()),
+            found: Err(Unloaded),
+        };
+        let why = Known(Some(&failed)).public_keys(KEY).unwrap_err();
+        assert!(why.to_string().contains(Unloaded::MESSAGE), "{why}");
+    }
+
+    #[test]
+    fn a_part_that_failed_to_load_decides_nothing() {
+        let check = super::unloaded(&token::decode(RS256));
+        assert_eq!(check.verdict, jwt_core::Verdict::UnsupportedAlg);
+        assert!(
+            check.message.contains(Unloaded::MESSAGE),
+            "{}",
+            check.message
+        );
+        // What the token alone decides still stands: a 3-byte signature is never ES256's.
+        let short = token::decode("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+        assert_eq!(
+            super::unloaded(&short).verdict,
+            jwt_core::Verdict::WrongLength
+        );
+    }
 
     #[test]
     fn a_keystroke_changes_a_byte_and_a_paste_what_it_brings() {

@@ -1,0 +1,74 @@
+// The split build's promise: the key readers and the public-key code (src/on_demand.rs) are a
+// second module that the site fetches only when a key is read, once, from itself, with its
+// integrity checked; a part that cannot be loaded decides nothing and breaks nothing.
+import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Inspector, sign } from './inspector.mjs';
+
+const dist = process.env.DIST_DIR ?? resolve(import.meta.dirname, '../../dist');
+const keys = resolve(import.meta.dirname, '../../fixtures/keys');
+const fixture = (name) => readFileSync(resolve(keys, name), 'utf8');
+const chunk = readdirSync(dist).find((f) => /^jwt-inspector-[0-9a-f]+-keys\.wasm$/.test(f));
+const SECRET = 'hunter2-hunter2-hunter2-hunter2!';
+
+test.skip(!chunk, 'the plain build (the fallback of scripts/release-build.sh) is one module');
+
+/** Pastes a token and a public key; waits for the verdict. */
+async function check(app, jwt, key) {
+  await app.paste(jwt);
+  await app.id('public-key-input').fill(key);
+  await expect(app.verdict()).not.toHaveAttribute('data-status', 'checking');
+}
+
+test('the key readers load once, when a key is first read, and HMAC work never needs them', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const csp = [];
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text()); });
+  const app = new Inspector(page);
+  await app.open('/');
+  await page.waitForLoadState('networkidle');
+  const fetched = () => requests.filter((u) => u.endsWith('-keys.wasm'));
+
+  await app.paste(sign({ alg: 'HS256' }, { sub: 'hmac' }, SECRET));
+  await app.secret(SECRET);
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
+  await page.waitForTimeout(300);
+  expect(fetched()).toEqual([]);
+
+  await check(app, fixture('RS256.token').trim(), fixture('RS256.jwks.json'));
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
+  await expect(app.id('key-summary')).toContainText(/JWKS with \d+ keys: chose kid/);
+  const origin = new URL(page.url()).origin;
+  expect(fetched()).toEqual([`${origin}/${chunk}`]);
+
+  // Every later key, and signing with a generated key, reuses the loaded part.
+  await check(app, fixture('ES256.token').trim(), fixture('ES256.public.pem'));
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
+  expect(fetched()).toHaveLength(1);
+  expect(csp).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
+
+test('a key part that fails its integrity check decides nothing, and the page goes on working', async ({ page }) => {
+  // Still a valid module (one custom section more), so only the integrity check refuses it.
+  const customSection = Buffer.from([0, 6, 4, ...Buffer.from('test'), 1]);
+  const tampered = Buffer.concat([readFileSync(resolve(dist, chunk)), customSection]);
+  expect(WebAssembly.validate(tampered)).toBe(true);
+  await page.route(`**/${chunk}`, (route) => route.fulfill({ body: tampered, contentType: 'application/wasm' }));
+  const app = new Inspector(page);
+  await app.open('/');
+  await check(app, fixture('RS256.token').trim(), fixture('RS256.public.pem'));
+  await expect(app.verdict()).toHaveAttribute('data-status', 'unsupported-alg');
+  await expect(app.verdict()).toContainText('could not be loaded');
+
+  // The module is alive: HMAC tokens still verify, and the API still answers.
+  await app.paste(sign({ alg: 'HS256' }, { sub: 'still here' }, SECRET));
+  await app.secret(SECRET);
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
+  const viaApi = await page.evaluate(async ([t, k]) => (await window.jwtInspector.verifyWithKey(t, k)).verdict,
+    [fixture('RS256.token').trim(), fixture('RS256.public.pem')]);
+  expect(viaApi).toBe('unsupported-alg');
+  expect(app.errors).toEqual([]);
+});
