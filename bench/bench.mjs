@@ -651,10 +651,12 @@ function report(r) {
     const insp = o[size]['inspect HS256'].median;
     const ver = o[size]['verify HS256'].median;
     const want = size === '1 MB' ? 'ratio ≤ 1 (no slower)' : 'ratio ≤ 0.5 (≥ 2× faster)';
-    target(`Engine ${size}: inspectToken HS256 / jose jwtVerify (key once)`, `${us(insp)} / ${us(jose)} µs = ${ratio(insp / jose)}`, want, insp / jose <= need);
+    // The issue's targets: verifyToken ≤ 0.5 (≤ 1 at 1 MB), inspectToken without the scan ≤ 1 at
+    // 300 B and 4 KB. With the scan (one HMAC per list entry) it is context, not a target.
+    target(`Engine ${size}: inspectToken HS256 with the weak-secret scan / jose jwtVerify (key once)`, `${us(insp)} / ${us(jose)} µs = ${ratio(insp / jose)}`, 'context: the scan is one HMAC per list entry', null);
     const noScan = o[size]['inspect HS256, no weak-secret scan'].median;
     if (size !== '1 MB') {
-      target(`Engine ${size}: inspectToken without the weak-secret scan / jose`, `${us(noScan)} / ${us(jose)} µs = ${ratio(noScan / jose)}`, want, noScan / jose <= need);
+      target(`Engine ${size}: inspectToken without the weak-secret scan / jose`, `${us(noScan)} / ${us(jose)} µs = ${ratio(noScan / jose)}`, 'ratio ≤ 1 (no slower)', noScan / jose <= 1);
     }
     target(`Engine ${size}: verifyToken HS256 / jose jwtVerify (key once)`, `${us(ver)} / ${us(jose)} µs = ${ratio(ver / jose)}`, want, ver / jose <= need);
   }

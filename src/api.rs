@@ -102,15 +102,37 @@ pub fn weak_secret_count() -> usize {
     jwt_core::weak_secrets::count() + 1
 }
 
+thread_local! {
+    /// The key text `verifyWithKey` read last, and what it held: a script that checks many tokens
+    /// with one key has it read once. Memory only, like the imported `CryptoKey`s it leads to.
+    static LAST_READ: std::cell::RefCell<Option<crate::state::Read>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Reads public-key text, or reuses what the same text gave last time (a load failure is not kept).
+async fn read_once(key: String) -> crate::state::Read {
+    use crate::state::{self, Wanted};
+    let wanted = Wanted::Pasted(key);
+    let kept = LAST_READ.with_borrow(|last| last.as_ref().filter(|r| r.wanted == wanted).cloned());
+    if let Some(read) = kept {
+        return read;
+    }
+    let read = state::read(wanted).await;
+    if read.found.is_ok() {
+        LAST_READ.set(Some(read.clone()));
+    }
+    read
+}
+
 /// Checks `input`'s signature with `key` (public-key text: PEM, certificate, JWK or JWKS; for an
 /// HS token, the secret as UTF-8) through the browser's WebCrypto, and resolves to the check as
 /// JSON: `verdict`, `message` and, for public keys, `key` (what was chosen and why).
 #[wasm_bindgen(js_name = verifyWithKey)]
 pub async fn verify_with_key(input: String, key: String) -> String {
-    use crate::state::{self, Known, Wanted};
+    use crate::state::{self, Known};
     let decoded = token::decode_signed(&input);
     let check = if state::public_alg_of(&decoded).is_some() {
-        let read = state::read(Wanted::Pasted(key.clone())).await;
+        let read = read_once(key.clone()).await;
         let key_input = verify::KeyInput::PublicKey(&key);
         match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
             _ if read.found.is_err() => state::unloaded(&decoded),
