@@ -11,8 +11,10 @@
 //  2. binds the main module with wasm-bindgen, as Trunk does, keeping the exports the chunk links
 //     to (`--keep-lld-exports`);
 //  3. optimises both with wasm-opt, as Trunk does (the same level and parameters);
-//  4. writes them over Trunk's glue and module, under Trunk's names, with the chunk and the
-//     loader beside them. The loader fetches the chunk with its subresource integrity.
+//  4. writes them over Trunk's glue and module, under Trunk's names, with the chunks and the
+//     loader beside them. The loader fetches each chunk with its subresource integrity.
+// The one-file page, which carries every part inline anyway, gets the code as one module
+// (`singleModule`, a second Cargo build without the split points).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +76,32 @@ export function splitModule({ dir, glue, wasm }) {
     glueSource = glueSource.replace(placeholder, `from "./${loaderName}"`).replace(/main_bg\.wasm/g, wasm);
     writeFileSync(join(dir, glue), glueSource);
     return { glueSource, loader: { name: loaderName, text: loader }, chunks };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same code as one module, for the one-file page: it carries every part inline, so splitting
+ * would only add the split's overhead to it. Builds the library again without the split points
+ * (`JWT_SINGLE_RUSTFLAGS`, set by scripts/release-build.sh, in its own target directory), binds
+ * and optimises it as Trunk does. Returns `{ glueSource, wasmBytes }`.
+ */
+export function singleModule() {
+  const rustflags = process.env.JWT_SINGLE_RUSTFLAGS;
+  const targetDir = process.env.JWT_SINGLE_TARGET_DIR;
+  if (!rustflags || !targetDir) throw new Error('split: JWT_SINGLE_RUSTFLAGS and JWT_SINGLE_TARGET_DIR are not set (scripts/release-build.sh sets them)');
+  const root = new URL('..', import.meta.url).pathname;
+  execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--manifest-path', join(root, 'Cargo.toml')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, CARGO_TARGET_DIR: targetDir, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: rustflags },
+  });
+  const work = mkdtempSync(join(tmpdir(), 'jwt-single-'));
+  try {
+    const input = join(targetDir, 'wasm32-unknown-unknown', 'release', 'jwt_inspector.wasm');
+    run('wasm-bindgen', ['--target=web', '--no-typescript', `--out-dir=${work}`, '--out-name=single', input]);
+    run('wasm-opt', [join(work, 'single_bg.wasm'), '-o', join(work, 'opt.wasm'), '-Oz', '--converge', '--strip-producers', '--strip-target-features', ...features]);
+    return { glueSource: readFileSync(join(work, 'single.js'), 'utf8'), wasmBytes: readFileSync(join(work, 'opt.wasm')) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

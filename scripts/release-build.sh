@@ -50,6 +50,9 @@ export_size_env() {
   if command -v wasm-split-cli >/dev/null; then
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$size_rustflags $split_rustflags"
     export JWT_SPLIT=1
+    # The one-file page inlines everything, so it gets the same code as one module.
+    export JWT_SINGLE_RUSTFLAGS="$size_rustflags"
+    export JWT_SINGLE_TARGET_DIR="$repo/target/size-single"
   else
     say "wasm-split-cli is not installed (. scripts/setup.sh): one module, not split"
   fi

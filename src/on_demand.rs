@@ -1,11 +1,11 @@
-//! The part of the module that loads on demand: reading keys, public-key verification, signing
-//! and key generation (the key parsers, their messages and the WebCrypto calls). A page that only
-//! ever shows HMAC tokens never needs it.
+//! The parts of the module that load on demand: reading keys, public-key verification, signing
+//! and key generation (the key parsers, their messages and the WebCrypto calls), and the editor. A
+//! page that only ever shows HMAC tokens, and is never edited, needs neither.
 //!
 //! In the release build (`--cfg jwt_split`, see scripts/release-build.sh) each function here is a
-//! split point of one module, `keys`: `wasm-split` moves the code that only these functions reach
-//! into a second WebAssembly file, fetched (with its integrity checked) by the first call and
-//! reused by every later one. In every other build (tests, `trunk serve`, the plain fallback) they
+//! split point of one of two modules, `keys` and `editor`: `wasm-split` moves the code that only
+//! a module's functions reach into a WebAssembly file of its own, fetched (with its integrity
+//! checked) by the first call and reused by every later one. In every other build (tests, `trunk serve`, the plain fallback) they
 //! are ordinary functions. Callers go through [`load!`] either way, and a part that could not be
 //! loaded is an [`Unloaded`] error, never a crash.
 //!
@@ -149,4 +149,16 @@ pub fn sign(
 )]
 pub fn derive_public(text: String) -> Result<Job<Option<String>>, Unloaded> {
     Ok(Box::pin(async move { signing::derive_public(&text).await }))
+}
+
+/// The editor's body, built under `owner` (the editor's), so that its signals and effects live
+/// and end with the editor. A split module of its own: opening the editor loads it, and signing
+/// with a private key loads `keys` as well.
+#[cfg_attr(
+    jwt_split,
+    leptos::wasm_split::wasm_split(editor, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+pub fn editor(owner: leptos::prelude::Owner) -> Result<leptos::prelude::AnyView, Unloaded> {
+    use leptos::prelude::*;
+    Ok(owner.with(|| view! { <crate::panels::editor::EditorBody /> }.into_any()))
 }

@@ -375,6 +375,17 @@ async fn large_input_is_decoded_at_once_when_pasted_and_after_a_pause_when_typed
 #[wasm_bindgen_test]
 async fn editing_and_re_signing_replaces_the_token() {
     let page = Page::open().await;
+    assert!(
+        page.find("edit-payload").is_none(),
+        "the editor's body waits for the first opening"
+    );
+    page.click("editor-toggle").await;
+    for _ in 0..50 {
+        if page.find("edit-payload").is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
     let payload: HtmlTextAreaElement = page.get("edit-payload").unchecked_into();
     payload.set_value(r#"{"sub":"edited","admin":false}"#);
     fire(&payload, "input");

@@ -51,6 +51,32 @@ test('the key readers load once, when a key is first read, and HMAC work never n
   expect(app.errors).toEqual([]);
 });
 
+test('the editor loads when it is first opened, and HMAC signing needs no key reader', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url().split('/').pop()));
+  const app = new Inspector(page);
+  await app.open('/');
+  await page.waitForLoadState('networkidle');
+  const chunks = () => requests.filter((f) => /-[a-z0-9_]+\.wasm$/.test(f) && !f.endsWith('_bg.wasm'));
+  expect(chunks()).toEqual([]);
+  await app.paste(sign({ alg: 'HS256' }, { sub: 'before' }, SECRET));
+  await app.secret(SECRET);
+  await app.id('editor-toggle').click();
+  await app.id('edit-payload').fill('{"sub":"after"}');
+  await app.id('sign-button').click();
+  await expect(app.id('payload-json')).toContainText('"after"');
+  await expect(app.verdict()).toHaveAttribute('data-status', 'valid');
+  expect(chunks().some((f) => f.endsWith('-editor.wasm'))).toBe(true);
+  expect(chunks().filter((f) => f.endsWith('-keys.wasm'))).toEqual([]);
+  // Folding and unfolding keeps the body; nothing is fetched again.
+  const seen = chunks().length;
+  await app.id('editor-toggle').click();
+  await app.id('editor-toggle').click();
+  await expect(app.id('edit-payload')).toBeVisible();
+  expect(chunks()).toHaveLength(seen);
+  expect(app.errors).toEqual([]);
+});
+
 test('a key part that fails its integrity check decides nothing, and the page goes on working', async ({ page }) => {
   // Still a valid module (one custom section more), so only the integrity check refuses it.
   const customSection = Buffer.from([0, 6, 4, ...Buffer.from('test'), 1]);

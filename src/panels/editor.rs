@@ -59,9 +59,48 @@ fn header_alg(header: &str) -> Option<String> {
     value.get("alg")?.as_str().map(str::to_string)
 }
 
-/// The editor, folded away until opened.
+/// The editor, folded away until opened. Its body is built on the first opening, and in the split
+/// build its code is fetched then (`on_demand::editor`): a page that never edits never loads it.
 #[component]
 pub fn Editor() -> impl IntoView {
+    let owner = Owner::current();
+    // The body, once built, waits here until the view below takes it; `arrived` counts bodies.
+    let body = StoredValue::new_local(None::<AnyView>);
+    let arrived = RwSignal::new(0u32);
+    // True from the first opening on; false again after a failed load, so the next opening retries.
+    let asked = StoredValue::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        if !open || asked.get_value() {
+            return;
+        }
+        let Some(owner) = owner.clone() else {
+            return;
+        };
+        asked.set_value(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let made = load!(on_demand::editor(owner)).unwrap_or_else(|Unloaded| {
+                asked.try_set_value(false);
+                view! {
+                    <p class="field-error" role="alert" data-testid="sign-error">{capitalized(Unloaded::MESSAGE)}</p>
+                }
+                .into_any()
+            });
+            body.try_set_value(Some(made));
+            arrived.try_update(|n| *n += 1);
+        });
+    };
+    view! {
+        <details class="card editor" on:toggle=on_toggle>
+            <summary class="card-title" data-testid="editor-toggle">"Edit and sign"</summary>
+            {move || (arrived.get() > 0).then(|| body.try_update_value(Option::take).flatten())}
+        </details>
+    }
+}
+
+/// What the editor shows once opened: the header and payload, the algorithm, keys, and signing.
+#[component]
+pub fn EditorBody() -> impl IntoView {
     let state = inspector();
     let header = RwSignal::new(String::new());
     let payload = RwSignal::new(String::new());
@@ -187,8 +226,6 @@ pub fn Editor() -> impl IntoView {
     };
 
     view! {
-        <details class="card editor">
-            <summary class="card-title">"Edit and sign"</summary>
             <p class="help">"Change the header or payload, pick an algorithm, and sign: with the secret above (HS), a private key you paste, or a key pair made here. The new token replaces the one in the token field. Keys stay in this tab and are gone on reload."</p>
             <label for="sign-alg">"Algorithm"</label>
             <select
@@ -255,7 +292,6 @@ pub fn Editor() -> impl IntoView {
                 }}
             </button>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="sign-error">{e}</p> })}
-        </details>
     }
 }
 
