@@ -50,9 +50,11 @@ export_size_env() {
   if command -v wasm-split-cli >/dev/null; then
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$size_rustflags $split_rustflags"
     export JWT_SPLIT=1
-    # The one-file page inlines everything, so it gets the same code as one module.
+    # The one-file page inlines everything, so it gets the same code as one module. Its target
+    # directory is inside target/size, which `trunk serve` does not watch (outside it, every
+    # build would trigger the next).
     export JWT_SINGLE_RUSTFLAGS="$size_rustflags"
-    export JWT_SINGLE_TARGET_DIR="$repo/target/size-single"
+    export JWT_SINGLE_TARGET_DIR="$repo/target/size/single"
   else
     say "wasm-split-cli is not installed (. scripts/setup.sh): one module, not split"
   fi
