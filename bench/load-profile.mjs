@@ -4,10 +4,11 @@
 //   node bench/load-profile.mjs [loads=5] [top=30]
 // Needs a release build first (bash bench/run.sh, or scripts/release-build.sh --dist target/bench/dist):
 // it copies target/bench/dist to target/bench/profile and puts in the module *before* wasm-opt
-// (which has names) and the glue before minification, from target/size/wasm-bindgen/release/; the
+// (which has names) and the glue before minification, from target/size/wasm-split/ (the split
+// build's main module; the first load fetches no chunk) or target/size/wasm-bindgen/release/; the
 // module's integrity check is taken out of that copy only. Timings are of that copy: slower than
 // the shipped module, so read them as shares.
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -16,7 +17,13 @@ import { chromium } from 'playwright-core';
 const here = new URL('.', import.meta.url).pathname;
 const repo = resolve(here, '..');
 const dist = join(repo, 'target/bench/dist');
-const named = join(repo, 'target/size/wasm-bindgen/release');
+// The split build's main module (build/split.mjs keeps a named copy), or else Trunk's module:
+// whichever was written last.
+const namedCandidates = ['target/size/wasm-split', 'target/size/wasm-bindgen/release']
+  .map((d) => join(repo, d))
+  .filter((d) => existsSync(join(d, 'jwt-inspector_bg.wasm')));
+const named = namedCandidates.sort((a, b) => statSync(join(b, 'jwt-inspector_bg.wasm')).mtimeMs - statSync(join(a, 'jwt-inspector_bg.wasm')).mtimeMs)[0]
+  ?? join(repo, 'target/size/wasm-bindgen/release');
 const dir = join(repo, 'target/bench/profile');
 const loads = Number(process.argv[2] ?? 5);
 const top = Number(process.argv[3] ?? 30);

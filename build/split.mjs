@@ -17,7 +17,7 @@
 // (`singleModule`, a second Cargo build without the split points).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -75,6 +75,11 @@ export function splitModule({ dir, glue, wasm }) {
     if (!placeholder.test(glueSource)) throw new Error('split: the glue does not import the loader');
     glueSource = glueSource.replace(placeholder, `from "./${loaderName}"`).replace(/main_bg\.wasm/g, wasm);
     writeFileSync(join(dir, glue), glueSource);
+    // The main module before wasm-opt (it still has names) and its glue, for bench/load-profile.mjs.
+    const named = join(targetDir, 'wasm-split');
+    mkdirSync(named, { recursive: true });
+    copyFileSync(join(bound, 'main_bg.wasm'), join(named, 'jwt-inspector_bg.wasm'));
+    writeFileSync(join(named, 'jwt-inspector.js'), glueSource);
     return { glueSource, loader: { name: loaderName, text: loader }, chunks };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -48,6 +48,21 @@ pub fn SignaturePanel() -> impl IntoView {
     let state = inspector();
     let shown = RwSignal::new(false);
     let painted = super::after_first_frame();
+    // The secret's value is set from here, a frame after the first one, and only when it differs
+    // from what the field holds: in Chromium every value given to a password field costs about
+    // 15 ms (autofill), even an empty one, so the field is built without any.
+    let secret_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if !painted.get() {
+            return;
+        }
+        let secret = state.secret.get();
+        if let Some(field) = secret_field.get() {
+            if field.value() != secret {
+                field.set_value(&secret);
+            }
+        }
+    });
     let is_public = Memo::new(move |_| state.decoded.with(|d| public_alg_of(d).is_some()));
     view! {
         <div class="card signature-card">
@@ -64,9 +79,7 @@ pub fn SignaturePanel() -> impl IntoView {
                         spellcheck="false"
                         placeholder="HMAC secret (stays in this tab)"
                         type=move || if shown.get() { "text" } else { "password" }
-                        // The value a frame later: in Chromium the first value given to a password
-                        // field in the page costs 20–50 ms (autofill), which would delay the first frame.
-                        prop:value=move || if painted.get() { state.secret.get() } else { String::new() }
+                        node_ref=secret_field
                         on:input=move |ev| state.type_secret(event_target_value(&ev))
                     />
                     <button
