@@ -38,8 +38,8 @@ const sri = (data) => `sha384-${digest('sha384', data)}`;
 // Minification, for release builds (Trunk sets TRUNK_PROFILE); debug builds stay readable.
 const release = process.env.TRUNK_PROFILE === 'release';
 
-// 0. The split build (scripts/release-build.sh sets JWT_SPLIT): the key readers and the
-// public-key code move to a chunk loaded on demand (build/split.mjs).
+// 0. The split build (scripts/release-build.sh sets JWT_SPLIT): the key code and the editor move
+// to chunks loaded on demand (build/split.mjs).
 const split = release && process.env.JWT_SPLIT === '1' ? splitModule({ dir, glue, wasm }) : null;
 
 const wasmBytes = read(wasm);

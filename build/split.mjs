@@ -29,9 +29,9 @@ const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutabl
   .map((f) => `--enable-${f}`);
 
 /**
- * Splits Cargo's module and writes the result over Trunk's `glue` and `wasm` in `dir`.
- * Returns the chunk(s) and the loader as they were written: `{ loader: { name, text },
- * chunks: [{ name, bytes, integrity }] }`, and the glue as wasm-bindgen wrote it (`glueSource`).
+ * Splits Cargo's module and writes the result over Trunk's `glue` and `wasm` in `dir`, with the
+ * chunks beside them. Returns the loader, for the caller to minify and preload:
+ * `{ loader: { name, text } }`.
  */
 export function splitModule({ dir, glue, wasm }) {
   const targetDir = process.env.CARGO_TARGET_DIR;
@@ -52,8 +52,7 @@ export function splitModule({ dir, glue, wasm }) {
       .map((file) => {
         const name = `${stem}-${file.replace(/^split_/, '')}`;
         optimise(join(work, file), join(dir, name));
-        const bytes = readFileSync(join(dir, name));
-        return { file, name, bytes, integrity: sri(bytes) };
+        return { file, name, integrity: sri(readFileSync(join(dir, name))) };
       });
     if (chunks.length === 0) throw new Error('split: wasm-split-cli wrote no chunk (are the split points compiled in? --cfg jwt_split)');
 
@@ -80,7 +79,7 @@ export function splitModule({ dir, glue, wasm }) {
     mkdirSync(named, { recursive: true });
     copyFileSync(join(bound, 'main_bg.wasm'), join(named, 'jwt-inspector_bg.wasm'));
     writeFileSync(join(named, 'jwt-inspector.js'), glueSource);
-    return { glueSource, loader: { name: loaderName, text: loader }, chunks };
+    return { loader: { name: loaderName, text: loader } };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
