@@ -150,6 +150,11 @@ pub async fn read(wanted: Wanted) -> Read {
     Read { wanted, found }
 }
 
+/// `read`, if it answers what is wanted now (a read for other input counts for nothing).
+fn answering<'a>(read: Option<&'a Read>, wanted: Option<&Wanted>) -> Option<&'a Read> {
+    read.filter(|r| Some(&r.wanted) == wanted)
+}
+
 /// What the on-demand part has read, as the core's key reader: the page's own path reads no key.
 pub struct Known<'a>(pub Option<&'a Read>);
 
@@ -367,13 +372,13 @@ impl Inspector {
             let Some(w) = wanted.get() else {
                 return;
             };
-            if read.with_untracked(|r| r.as_ref().is_some_and(|r| r.wanted == w)) {
+            if read.with_untracked(|r| answering(r.as_ref(), Some(&w)).is_some()) {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let done = self::read(w).await;
                 let current = wanted
-                    .try_with_untracked(|now| now.as_ref() == Some(&done.wanted))
+                    .try_with_untracked(|now| answering(Some(&done), now.as_ref()).is_some())
                     .unwrap_or(false);
                 if current {
                     read.try_set(Some(done));
@@ -399,12 +404,15 @@ impl Inspector {
                     KeyInput::PublicKey(&key_text)
                 };
                 wanted.with(|w| {
-                    read.with(|r| match r {
-                        Some(r) if Some(&r.wanted) == w.as_ref() => match r.found {
-                            Ok(_) => verify::plan_reading(d, Some(key), &Known(Some(r))),
-                            Err(Unloaded) => Plan::Done(unloaded(d)),
-                        },
-                        _ => Plan::Done(reading(d)),
+                    read.with(|r| match answering(r.as_ref(), w.as_ref()) {
+                        Some(r @ Read { found: Ok(_), .. }) => {
+                            verify::plan_reading(d, Some(key), &Known(Some(r)))
+                        }
+                        Some(Read {
+                            found: Err(Unloaded),
+                            ..
+                        }) => Plan::Done(unloaded(d)),
+                        None => Plan::Done(reading(d)),
                     })
                 })
             })
@@ -413,7 +421,7 @@ impl Inspector {
         let reading_key = Memo::new(move |_| {
             wanted.with(|w| match w {
                 Some(w @ (Wanted::Pasted(_) | Wanted::HeaderKey(_))) => {
-                    read.with(|r| r.as_ref().is_none_or(|r| r.wanted != *w))
+                    read.with(|r| answering(r.as_ref(), Some(w)).is_none())
                 }
                 _ => false,
             })
