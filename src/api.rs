@@ -134,10 +134,13 @@ pub async fn verify_with_key(input: String, key: String) -> String {
     let check = if state::public_alg_of(&decoded).is_some() {
         let read = read_once(key.clone()).await;
         let key_input = verify::KeyInput::PublicKey(&key);
-        match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
-            _ if read.found.is_err() => state::unloaded(&decoded),
-            verify::Plan::Done(check) => check,
-            verify::Plan::Verify(request) => state::ask(request).await.check(),
+        if read.found.is_err() {
+            state::unloaded(&decoded)
+        } else {
+            match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
+                verify::Plan::Done(check) => check,
+                verify::Plan::Verify(request) => state::ask(request).await.check(),
+            }
         }
     } else {
         let secret = SecretInput::utf8(key);
