@@ -17,6 +17,8 @@ const out = join(repo, 'target/bench');
 // BENCH_DIST measures another build (e.g. to compare two builds' loads with BENCH_LOADS_ONLY=1).
 const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(out, 'dist');
 const LOADS_ONLY = process.env.BENCH_LOADS_ONLY === '1';
+// BENCH_ENGINE_ONLY=1 runs only section 4 and 5 (engine and peers) and prints the target ratios.
+const ENGINE_ONLY = process.env.BENCH_ENGINE_ONLY === '1';
 const peerDir = join(out, 'peer');
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPORT = QUICK ? 'report-quick' : 'report'; // a smoke run never overwrites a full report
@@ -822,7 +824,7 @@ async function main() {
   // The floor: a static page that already contains the element, loaded the same way.
   writeFileSync(join(dist, 'bench-baseline.html'), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>baseline</title></head><body><pre data-testid="header-json">{}</pre></body></html>\n');
 
-  const native = LOADS_ONLY ? null : nativeRate();
+  const native = LOADS_ONLY || ENGINE_ONLY ? null : nativeRate();
   const { child: server, origin } = await startServer();
   const urls = {
     site: `${origin}/`,
@@ -845,6 +847,24 @@ async function main() {
       const med = (x) => (x ? `${ms(x.median)} ms` : '—');
       console.log(`${dist} · load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
       console.log(table(['Surface', 'Ready, median', '÷ baseline', 'p10–p90', 'Module instantiated', 'boot.js runs'], Object.entries(lr).map(([k, x]) => [k, `${ms(x.ready.median)} ms`, `${ratio(x.ready.median / base)}×`, `${ms(x.ready.p10)}–${ms(x.ready.p90)}`, med(x.instantiated), med(x.bootStart)])));
+      return;
+    }
+    if (ENGINE_ONLY) {
+      const e = await engine(browser, urls.site, urls.peer);
+      const rows = [];
+      for (const [size] of SIZES) {
+        const o = e.ours[size], p = e.peers[size];
+        const jose = p['jose jwtVerify HS256, key imported once'].median;
+        for (const [label, ours] of [['inspectToken, no scan', 'inspect HS256, no weak-secret scan'], ['verifyToken HS256', 'verify HS256']]) {
+          rows.push([size, label, `${us(o[ours].median)} µs`, `${us(jose)} µs`, ratio(o[ours].median / jose)]);
+        }
+        for (const alg of PK_ALGS) {
+          const ours = o[`verify ${alg} (public key)`], peer = p[`jose jwtVerify ${alg}, key imported once`];
+          if (ours && peer) rows.push([size, `verify ${alg} (public key)`, `${us(ours.median)} µs`, `${us(peer.median)} µs`, ratio(ours.median / peer.median)]);
+        }
+      }
+      console.log(`${dist} · load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+      console.log(table(['Size', 'Ours', 'Median', 'jose jwtVerify', 'Ratio'], rows));
       return;
     }
     const loadAt = {};

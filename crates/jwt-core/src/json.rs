@@ -5,6 +5,7 @@
 //! finds duplicate member names, which `serde_json` would silently collapse, and lays the text out
 //! for display without rewriting a single number or string.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -286,40 +287,69 @@ enum Step<'a> {
     Index(usize),
 }
 
+/// A byte span in the text: start and end.
+type Span = (usize, usize);
+
 /// Names of one object seen so far; a linear scan for small objects, a hash map for large ones.
+/// Names without escapes are borrowed from the text, and only repeated names store more than
+/// their first value's span, so an object without duplicates costs no allocation per member.
 #[derive(Default)]
-struct Seen {
-    /// (name, spans of each occurrence's value), in order of first appearance.
-    names: Vec<(String, Vec<(usize, usize)>)>,
-    index: Option<HashMap<String, usize>>,
+struct Seen<'a> {
+    /// (name, span of its first value), in order of first appearance.
+    names: Vec<(Cow<'a, str>, Span)>,
+    /// (index in `names`, span of a later value) for every repeat, in order.
+    repeats: Vec<(usize, Span)>,
+    index: Option<HashMap<Cow<'a, str>, usize>>,
 }
 
-impl Seen {
+impl<'a> Seen<'a> {
     const SCAN_LIMIT: usize = 32;
 
-    fn add(&mut self, name: String, span: (usize, usize)) {
+    fn add(&mut self, name: Cow<'a, str>, span: Span) {
         let found = match &self.index {
             Some(index) => index.get(&name).copied(),
             None => self.names.iter().position(|(n, _)| *n == name),
         };
-        match found {
-            Some(i) => self.names[i].1.push(span),
-            None => {
-                if let Some(index) = &mut self.index {
-                    index.insert(name.clone(), self.names.len());
-                } else if self.names.len() == Self::SCAN_LIMIT {
-                    let mut index: HashMap<String, usize> = self
-                        .names
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (n, _))| (n.clone(), i))
-                        .collect();
-                    index.insert(name.clone(), self.names.len());
-                    self.index = Some(index);
-                }
-                self.names.push((name, vec![span]));
+        if let Some(i) = found {
+            self.repeats.push((i, span));
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(name.clone(), self.names.len());
+        } else if self.names.len() == Self::SCAN_LIMIT {
+            let mut index: HashMap<Cow<'a, str>, usize> = self
+                .names
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (n.clone(), i))
+                .collect();
+            index.insert(name.clone(), self.names.len());
+            self.index = Some(index);
+        }
+        self.names.push((name, span));
+    }
+
+    /// Every repeated name with the spans of all its values, in order of first appearance; in
+    /// one sort of the repeats, so many repeated names cost no quadratic time.
+    fn repeated(mut self) -> Vec<(Cow<'a, str>, Vec<Span>)> {
+        if self.repeats.is_empty() {
+            return Vec::new();
+        }
+        // Stable: each name's later values stay in the order they were written.
+        self.repeats.sort_by_key(|&(i, _)| i);
+        let mut later = self.repeats.into_iter().peekable();
+        let mut out = Vec::new();
+        for (i, (name, first)) in self.names.into_iter().enumerate() {
+            let mut spans = Vec::new();
+            while let Some((_, span)) = later.next_if(|&(r, _)| r == i) {
+                spans.push(span);
+            }
+            if !spans.is_empty() {
+                spans.insert(0, first);
+                out.push((name, spans));
             }
         }
+        out
     }
 }
 
@@ -461,7 +491,7 @@ impl<'a> Layout<'a> {
             let literal = self.string_literal();
             let name_span = (name_start, self.pos);
             self.push(PieceKind::Key, literal, inner);
-            let name = unescape(literal);
+            let name = unescape_cow(literal);
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
@@ -486,25 +516,23 @@ impl<'a> Layout<'a> {
         }
         self.newline(depth);
         self.push(PieceKind::Punctuation, "}", depth);
-        for (name, spans) in seen.names {
-            if spans.len() > 1 {
-                let path = self
-                    .path
+        for (name, spans) in seen.repeated() {
+            let path = self
+                .path
+                .iter()
+                .map(|step| match step {
+                    Step::Key(literal) => format!("/{}", escape_pointer(&unescape(literal))),
+                    Step::Index(i) => format!("/{i}"),
+                })
+                .collect();
+            self.duplicates.push(Duplicate {
+                path,
+                name: name.into_owned(),
+                values: spans
                     .iter()
-                    .map(|step| match step {
-                        Step::Key(literal) => format!("/{}", escape_pointer(&unescape(literal))),
-                        Step::Index(i) => format!("/{i}"),
-                    })
-                    .collect();
-                self.duplicates.push(Duplicate {
-                    path,
-                    name,
-                    values: spans
-                        .iter()
-                        .map(|&(s, e)| self.text[s..e].to_string())
-                        .collect(),
-                });
-            }
+                    .map(|&(s, e)| self.text[s..e].to_string())
+                    .collect(),
+            });
         }
     }
 
@@ -541,13 +569,19 @@ impl<'a> Layout<'a> {
 
 /// The text of a validated string literal, escapes decoded.
 fn unescape(literal: &str) -> String {
+    unescape_cow(literal).into_owned()
+}
+
+/// [`unescape`], borrowing the text when the literal has no escapes.
+fn unescape_cow(literal: &str) -> Cow<'_, str> {
     if literal.contains('\\') {
-        serde_json::from_str(literal).unwrap_or_default()
+        Cow::Owned(serde_json::from_str(literal).unwrap_or_default())
     } else {
-        literal
-            .get(1..literal.len().saturating_sub(1))
-            .unwrap_or_default()
-            .to_string()
+        Cow::Borrowed(
+            literal
+                .get(1..literal.len().saturating_sub(1))
+                .unwrap_or_default(),
+        )
     }
 }
 
@@ -694,6 +728,29 @@ mod tests {
 #[cfg(test)]
 mod layout_tests {
     use super::*;
+
+    #[test]
+    fn interleaved_repeats_keep_each_names_values_in_order() {
+        let doc = parse(br#"{"a":1,"b":2,"a":3,"c":0,"b":4,"a":5,"\u0063":6}"#).unwrap();
+        let got: Vec<(&str, Vec<&str>)> = doc
+            .duplicates
+            .iter()
+            .map(|d| {
+                (
+                    d.name.as_str(),
+                    d.values.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", vec!["1", "3", "5"]),
+                ("b", vec!["2", "4"]),
+                ("c", vec!["0", "6"])
+            ]
+        );
+    }
 
     #[test]
     fn duplicates_in_large_objects_and_escaped_paths() {

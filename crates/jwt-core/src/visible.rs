@@ -111,6 +111,14 @@ impl<'a> Iterator for Runs<'a> {
 
 /// True when `text` holds any hidden character.
 pub fn has_hidden(text: &str) -> bool {
+    // Printable ASCII, tabs and line breaks are never hidden: most text is decided by this byte
+    // scan, which the compiler vectorises, without decoding a single character.
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'))
+    {
+        return false;
+    }
     text.chars().any(|c| hidden_char_name(c).is_some())
 }
 
@@ -135,7 +143,26 @@ pub struct HiddenIn {
 /// Lists every member name and string in `value` that holds hidden characters.
 pub fn find_in_json(value: &Value) -> Vec<HiddenIn> {
     let mut out = Vec::new();
-    walk(value, String::new(), &mut out);
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
+
+/// One step from a document's root: a member name or an array index.
+enum Step<'a> {
+    Name(&'a str),
+    Index(usize),
+}
+
+/// The JSON Pointer (RFC 6901) of `path`, built only for a value that holds hidden characters.
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Name(name) => out.push_str(&name.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
     out
 }
 
@@ -173,22 +200,25 @@ fn hidden_in(path: String, text: &str) -> HiddenIn {
     }
 }
 
-fn walk(value: &Value, path: String, out: &mut Vec<HiddenIn>) {
+fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<HiddenIn>) {
     // Values come from the JSON parser, whose recursion limit bounds this depth.
     match value {
-        Value::String(s) if has_hidden(s) => out.push(hidden_in(path, s)),
+        Value::String(s) if has_hidden(s) => out.push(hidden_in(pointer(path), s)),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}/{i}"), out);
+                path.push(Step::Index(i));
+                walk(item, path, out);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (k, v) in map {
-                let child = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
+                path.push(Step::Name(k));
                 if has_hidden(k) {
-                    out.push(hidden_in(format!("{child} (name)"), k));
+                    out.push(hidden_in(format!("{} (name)", pointer(path)), k));
                 }
-                walk(v, child, out);
+                walk(v, path, out);
+                path.pop();
             }
         }
         _ => {}
@@ -287,5 +317,21 @@ mod tests {
         assert_eq!(paths, ["/role", "/a\u{200b}dmin (name)", "/x/1"]);
         assert_eq!(found[0].characters, ["U+202E RIGHT-TO-LEFT OVERRIDE"]);
         assert_eq!(found[0].count, 1);
+    }
+
+    #[test]
+    fn pointers_escape_names_at_any_depth() {
+        let v: Value =
+            serde_json::from_str(r#"{"a/b":{"c~d":[1,{"e":"\u0007"}]},"f":"plain"}"#).unwrap();
+        let paths: Vec<_> = find_in_json(&v).into_iter().map(|h| h.path).collect();
+        assert_eq!(paths, ["/a~1b/c~0d/1/e"]);
+    }
+
+    #[test]
+    fn the_ascii_shortcut_still_sees_controls() {
+        for text in ["a\u{7}b", "tab\there\u{1B}", "\u{7F}", "caf\u{E9}\u{200B}"] {
+            assert!(has_hidden(text), "{text:?}");
+        }
+        assert!(!has_hidden("caf\u{E9} ~ !"));
     }
 }
