@@ -10,7 +10,8 @@
 //     `#[lazy]` uses too): the main module, one chunk per split module, and a loader script;
 //  2. binds the main module with wasm-bindgen, as Trunk does, keeping the exports the chunk links
 //     to (`--keep-lld-exports`);
-//  3. optimises both with wasm-opt, as Trunk does (the same level and parameters);
+//  3. takes out the exports no page uses (build/unused-exports.mjs), and optimises every part
+//     with wasm-opt, as Trunk does (the same level and parameters);
 //  4. writes them over Trunk's glue and module, under Trunk's names, with the chunks and the
 //     loader beside them. The loader fetches each chunk with its subresource integrity.
 // The one-file page, which carries every part inline anyway, gets the code as one module
@@ -19,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dropUnused } from './unused-exports.mjs';
 import { join } from 'node:path';
 
 const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -44,6 +46,7 @@ export function splitModule({ dir, glue, wasm }) {
     const bound = join(work, 'bound');
     run('wasm-bindgen', ['--target=web', '--no-typescript', '--keep-lld-exports', `--out-dir=${bound}`, '--out-name=main', join(work, 'main.wasm')]);
     const optimise = (from, to) => run('wasm-opt', [from, '-o', to, '-Oz', '--converge', '--strip-producers', '--strip-target-features', ...features]);
+    const boundGlue = dropUnused(join(bound, 'main_bg.wasm'), readFileSync(join(bound, 'main.js'), 'utf8'));
     optimise(join(bound, 'main_bg.wasm'), join(dir, wasm));
 
     const stem = glue.replace(/\.js$/, '');
@@ -69,7 +72,7 @@ export function splitModule({ dir, glue, wasm }) {
 
     // The glue imports the loader under wasm-split's placeholder path; the import object keeps
     // the module name the main module asks for.
-    let glueSource = readFileSync(join(bound, 'main.js'), 'utf8');
+    let glueSource = boundGlue;
     const placeholder = /from "\.\/__wasm_split\.js"/g;
     if (!placeholder.test(glueSource)) throw new Error('split: the glue does not import the loader');
     glueSource = glueSource.replace(placeholder, `from "./${loaderName}"`).replace(/main_bg\.wasm/g, wasm);
@@ -104,8 +107,9 @@ export function singleModule() {
   try {
     const input = join(targetDir, 'wasm32-unknown-unknown', 'release', 'jwt_inspector.wasm');
     run('wasm-bindgen', ['--target=web', '--no-typescript', `--out-dir=${work}`, '--out-name=single', input]);
+    const glueSource = dropUnused(join(work, 'single_bg.wasm'), readFileSync(join(work, 'single.js'), 'utf8'));
     run('wasm-opt', [join(work, 'single_bg.wasm'), '-o', join(work, 'opt.wasm'), '-Oz', '--converge', '--strip-producers', '--strip-target-features', ...features]);
-    return { glueSource: readFileSync(join(work, 'single.js'), 'utf8'), wasmBytes: readFileSync(join(work, 'opt.wasm')) };
+    return { glueSource, wasmBytes: readFileSync(join(work, 'opt.wasm')) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -98,3 +98,15 @@ test('a key part that fails its integrity check decides nothing, and the page go
   expect(viaApi).toBe('unsupported-alg');
   expect(app.errors).toEqual([]);
 });
+
+test('the module and its glue carry no stream classes (build/unused-exports.mjs): nothing here uses them', async () => {
+  const glueName = readdirSync(dist).find((f) => /^jwt-inspector-[0-9a-f]+\.js$/.test(f));
+  const wasmName = readdirSync(dist).find((f) => /^jwt-inspector-[0-9a-f]+_bg\.wasm$/.test(f));
+  const names = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(resolve(dist, wasmName)))).map((e) => e.name);
+  // The module still exports what the glue calls: the public API is there.
+  expect(names).toContain('inspectToken');
+  expect(names.filter((n) => /intounderlying/i.test(n))).toEqual([]);
+  expect(readFileSync(resolve(dist, glueName), 'utf8')).not.toMatch(/IntoUnderlying/);
+  // The one-file page's inline module is made the same way.
+  expect(readFileSync(resolve(dist, 'jwt-inspector.html'), 'utf8')).not.toMatch(/IntoUnderlying/);
+});

@@ -483,6 +483,9 @@ impl<'a> Layout<'a> {
             return;
         }
         let inner = depth + 1;
+        // Names, spans and duplicates are found once, by the pass that parses (which emits
+        // nothing); the display passes only lay the text out.
+        let track = self.emit == Emit::Nothing;
         let mut seen = Seen::default();
         loop {
             self.newline(inner);
@@ -491,20 +494,23 @@ impl<'a> Layout<'a> {
             let literal = self.string_literal();
             let name_span = (name_start, self.pos);
             self.push(PieceKind::Key, literal, inner);
-            let name = unescape_cow(literal);
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
-            self.path.push(Step::Key(literal));
-            let span = self.value(inner);
-            self.path.pop();
-            if depth == 0 {
-                self.members.push(MemberSpan {
-                    name: name_span,
-                    value: span,
-                });
+            if !track {
+                self.value(inner);
+            } else {
+                self.path.push(Step::Key(literal));
+                let span = self.value(inner);
+                self.path.pop();
+                if depth == 0 {
+                    self.members.push(MemberSpan {
+                        name: name_span,
+                        value: span,
+                    });
+                }
+                seen.add(unescape_cow(literal), span);
             }
-            seen.add(name, span);
             self.skip_space();
             if self.peek() == b',' {
                 self.pos += 1;
@@ -547,11 +553,16 @@ impl<'a> Layout<'a> {
         }
         let inner = depth + 1;
         let mut index = 0usize;
+        let track = self.emit == Emit::Nothing;
         loop {
             self.newline(inner);
-            self.path.push(Step::Index(index));
-            self.value(inner);
-            self.path.pop();
+            if track {
+                self.path.push(Step::Index(index));
+                self.value(inner);
+                self.path.pop();
+            } else {
+                self.value(inner);
+            }
             index += 1;
             self.skip_space();
             if self.peek() == b',' {
