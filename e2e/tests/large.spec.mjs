@@ -30,3 +30,28 @@ test('input over the 8 MiB limit is refused with the limit in words', async ({ p
   await expect(error).toContainText('8 MiB');
   await expect(app.verdict()).toHaveAttribute('data-status', 'not-evaluated');
 });
+
+test('a megabyte payload is laid out in blocks near the view, with every character still in the page', async ({ page }) => {
+  test.setTimeout(60_000);
+  const app = new Inspector(page);
+  await app.open();
+  const claims = { sub: 'blocks', items: Array.from({ length: 20_000 }, (_, i) => ({ id: `item-${i}`, n: i })), last: 'the-end' };
+  await app.paste(sign({ alg: 'HS256' }, claims, 'k'));
+  const payload = app.id('payload-json');
+  await expect(payload).toContainText('"last": "the-end"', { timeout: 20_000 });
+  const shape = await payload.evaluate((el) => {
+    const blocks = [...el.querySelectorAll('.text-block')];
+    return {
+      blocks: blocks.length,
+      lazy: blocks.every((b) => getComputedStyle(b).contentVisibility === 'auto'),
+      sized: blocks.every((b) => Number(b.style.getPropertyValue('--lines')) >= 1),
+      text: el.textContent,
+    };
+  });
+  // 20 000 items make about 1.3 MB of pretty JSON: over a hundred blocks of 8 KB.
+  expect(shape.blocks).toBeGreaterThan(100);
+  expect(shape.lazy && shape.sized).toBe(true);
+  // The blocks hold the text exactly, in order: the same as the JSON laid out with two spaces.
+  expect(shape.text).toBe(JSON.stringify(claims, null, 2));
+  expect(app.errors).toEqual([]);
+});

@@ -55,7 +55,7 @@ pub fn DecodedParts() -> impl IntoView {
                     }
                     ref note @ Payload::Text { ref text, .. } => view! {
                         <p class="note">{note.text_note()}</p>
-                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{super::json_view::reveal(text.clone())}</pre>
+                        <pre class="json text-payload" data-testid="payload-json" data-payload-kind="text">{super::text::reveal_long(text.clone())}</pre>
                     }.into_any(),
                     Payload::Binary { bytes } => {
                         let shown = hex(&bytes[..bytes.len().min(HEX_PREVIEW)]);

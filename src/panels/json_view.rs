@@ -71,7 +71,7 @@ pub fn JsonView(
                 {format!("Large {}: syntax colouring and descriptions are off for speed.", part.code())}
             </p>
             <pre class="json" role="region" data-testid=testid tabindex="0" aria-label=format!("Decoded {}", part.code())>
-                {reveal(doc.pretty())}
+                {super::text::reveal_long(doc.pretty())}
             </pre>
         }
         .into_any();

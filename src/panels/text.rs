@@ -27,10 +27,15 @@ pub fn reveal(text: String) -> AnyView {
     if !visible::has_hidden(&text) {
         return text.into_any();
     }
-    let mut runs = visible::runs(&text);
+    reveal_marking(&text, MAX_MARKED_RUNS)
+}
+
+/// [`reveal`] with at most `limit` runs marked; the rest is one isolated span with its count.
+fn reveal_marking(text: &str, limit: usize) -> AnyView {
+    let mut runs = visible::runs(text);
     let mut views = Vec::new();
     let mut marked = 0;
-    while marked < MAX_MARKED_RUNS {
+    while marked < limit {
         let Some(run) = runs.next() else { break };
         match run {
             Run::Plain(t) => views.push(t.to_string().into_any()),
@@ -59,6 +64,75 @@ pub fn reveal(text: String) -> AnyView {
     views.into_any()
 }
 
+/// Texts longer than this are shown in blocks (see [`reveal_long`]).
+pub const LONG_TEXT: usize = 64 * 1024;
+/// A block ends at the first line break after this many bytes.
+const BLOCK_BYTES: usize = 8 * 1024;
+
+/// `text` cut into blocks of whole lines, each at least [`BLOCK_BYTES`] long except the last;
+/// together they are exactly `text`. A line is never cut, so neither is a run of hidden
+/// characters (no hidden character is a line break).
+pub fn blocks(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // '\n' is one byte that never occurs inside a UTF-8 sequence, so the cut after it is a
+        // character boundary.
+        let cut = rest
+            .as_bytes()
+            .get(BLOCK_BYTES..)
+            .and_then(|tail| tail.iter().position(|&b| b == b'\n'))
+            .map_or(rest.len(), |i| BLOCK_BYTES + i + 1);
+        let (block, after) = rest.split_at(cut);
+        out.push(block);
+        rest = after;
+    }
+    out
+}
+
+/// Like [`reveal`], for text that may be megabytes long (a large payload). Over [`LONG_TEXT`],
+/// the text is a series of blocks of whole lines that the browser lays out only when they come
+/// near the view (`content-visibility: auto`): laying out 1.7 MB of pretty JSON at once took
+/// 850 ms of the frame after a 1 MB paste. The blocks stay in the document, so the element's text,
+/// selection and the browser's find are unchanged, and hidden characters are marked as in
+/// [`reveal`], [`MAX_MARKED_RUNS`] in all.
+pub fn reveal_long(text: String) -> AnyView {
+    if text.len() <= LONG_TEXT {
+        return reveal(text);
+    }
+    let mut budget = MAX_MARKED_RUNS;
+    let mut views = Vec::new();
+    let mut start = 0;
+    for block in blocks(&text) {
+        let hidden_runs = visible::runs(block)
+            .filter(|r| matches!(r, Run::Hidden { .. }))
+            .count();
+        if hidden_runs > budget {
+            // The marks run out here: what is left is marked and counted as one, as `reveal` does.
+            views.push(block_view(
+                &text[start..],
+                reveal_marking(&text[start..], budget),
+            ));
+            break;
+        }
+        budget -= hidden_runs;
+        let content = if hidden_runs == 0 {
+            block.to_string().into_any()
+        } else {
+            reveal_marking(block, hidden_runs)
+        };
+        views.push(block_view(block, content));
+        start += block.len();
+    }
+    views.into_any()
+}
+
+/// One block of a long text, sized for the browser's estimate by its line count until laid out.
+fn block_view(text: &str, content: AnyView) -> AnyView {
+    let lines = text.bytes().filter(|&b| b == b'\n').count().max(1);
+    view! { <span class="text-block" style:--lines=lines.to_string()>{content}</span> }.into_any()
+}
+
 /// Text taken from a token, shown inside the page's own sentences.
 #[component]
 pub fn TokenText(
@@ -67,4 +141,29 @@ pub fn TokenText(
     text: String,
 ) -> impl IntoView {
     view! { <bdi class="token-text">{reveal(text)}</bdi> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_whole_lines_that_add_up_to_the_text() {
+        let line = "  \"claim\": \"value with \u{200B} inside\",\n";
+        let text = line.repeat(2_000) + "}";
+        let parts = blocks(&text);
+        assert!(parts.len() > 5, "{} blocks", parts.len());
+        assert_eq!(parts.concat(), text);
+        for part in &parts[..parts.len() - 1] {
+            assert!(part.len() >= BLOCK_BYTES && part.ends_with('\n'));
+            assert!(part.len() < BLOCK_BYTES + line.len());
+        }
+    }
+
+    #[test]
+    fn a_text_without_line_breaks_is_one_block() {
+        let text = "\u{200B}".repeat(100_000);
+        assert_eq!(blocks(&text), [text.as_str()]);
+        assert!(blocks("").is_empty());
+    }
 }
