@@ -329,27 +329,22 @@ impl<'a> Seen<'a> {
         self.names.push((name, span));
     }
 
-    /// Every repeated name with the spans of all its values, in order of first appearance; in
-    /// one sort of the repeats, so many repeated names cost no quadratic time.
-    fn repeated(mut self) -> Vec<(Cow<'a, str>, Vec<Span>)> {
+    /// Every repeated name with the spans of all its values, in order of first appearance; one
+    /// pass over the repeats, so many repeated names cost no quadratic time.
+    fn repeated(self) -> Vec<(Cow<'a, str>, Vec<Span>)> {
         if self.repeats.is_empty() {
             return Vec::new();
         }
-        // Stable: each name's later values stay in the order they were written.
-        self.repeats.sort_by_key(|&(i, _)| i);
-        let mut later = self.repeats.into_iter().peekable();
-        let mut out = Vec::new();
-        for (i, (name, first)) in self.names.into_iter().enumerate() {
-            let mut spans = Vec::new();
-            while let Some((_, span)) = later.next_if(|&(r, _)| r == i) {
-                spans.push(span);
-            }
-            if !spans.is_empty() {
-                spans.insert(0, first);
-                out.push((name, spans));
-            }
+        let mut spans: Vec<Vec<Span>> = self.names.iter().map(|(_, first)| vec![*first]).collect();
+        for (i, span) in self.repeats {
+            spans[i].push(span);
         }
-        out
+        self.names
+            .into_iter()
+            .zip(spans)
+            .filter(|(_, spans)| spans.len() > 1)
+            .map(|((name, _), spans)| (name, spans))
+            .collect()
     }
 }
 
