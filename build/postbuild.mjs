@@ -11,11 +11,13 @@
 //     built as one module).
 // In release builds every script and style sheet it writes or ships is minified by esbuild
 // (build/package.json; scripts/setup.sh installs it): the glue loses about 27 KB raw, 2 KB brotli.
+// The glue also gets a faster path for long strings into the module (build/string-pass.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { singleModule, splitModule } from './split.mjs';
+import { withFastStringPass } from './string-pass.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
@@ -61,7 +63,8 @@ async function minify(text, loader, banner = '') {
 }
 // The glue and the style sheet are minified where they are; the one-file page starts from the
 // glue as wasm-bindgen wrote it (its exports are stripped by pattern) and is minified as a whole.
-const glueSource = read(glue).toString();
+// Long strings (tokens) go into the module with one native copy (build/string-pass.mjs).
+const glueSource = withFastStringPass(read(glue).toString());
 const styleSource = read(css).toString();
 const glueShipped = await minify(glueSource, 'js');
 const styleShipped = await minify(styleSource, 'css');
@@ -167,7 +170,7 @@ writeFileSync(join(dir, 'widget.js'), `${await minify(widget, 'js', usage)}`);
 // It holds every part inline, so in the split build it takes the same code as one module: split,
 // it would carry each part's overhead (measured: 345.3 against 321 KB brotli).
 const single = split ? singleModule() : { glueSource, wasmBytes };
-let code = single.glueSource;
+let code = split ? withFastStringPass(single.glueSource) : single.glueSource;
 code = code
   .replace(/^export (async function|function|class|const|let) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '')

@@ -2,8 +2,11 @@
 // widgets mounted and unmounted at any moment, text that tries to reorder the page's own words,
 // and scripts that call the API with the wrong types. Each test failed before its fix.
 import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Inspector, sign } from './inspector.mjs';
 
+const dist = process.env.DIST_DIR ?? resolve(import.meta.dirname, '../../dist');
 const SECRET = 'stress-test-secret-0123456789abcdef';
 
 /** Counts long tasks (> 200 ms) in the page from now on. */
@@ -255,3 +258,21 @@ for (const path of ['/', '/embed.html']) {
     expect(requests.slice(atLoad)).toEqual([]);
   });
 }
+
+test('long and non-ASCII strings reach the module byte for byte (build/string-pass.mjs)', async ({ page }) => {
+  const app = new Inspector(page);
+  await app.open('/');
+  // Over 64 UTF-16 units each, so they take the long-string path: ASCII, a non-ASCII character
+  // just after the first buffer is full, non-ASCII from the start, and astral characters.
+  const secrets = ['a'.repeat(100) + 'é' + 'b'.repeat(20), 'é'.repeat(80), '🎟'.repeat(40) + 'x'.repeat(70), 'k'.repeat(65)];
+  const cases = secrets.map((s) => ({ s, t: sign({ alg: 'HS256' }, { sub: 'utf8' }, s) }));
+  const verdicts = await page.evaluate((cases) => cases.map(({ s, t }) => [window.jwtInspector.verifyToken(t, s), window.jwtInspector.verifyToken(t, `${s}x`)]), cases);
+  expect(verdicts).toEqual(cases.map(() => ['valid', 'invalid']));
+  // The module counts the input's UTF-8 bytes, a lone surrogate as U+FFFD (three bytes).
+  const lengths = await page.evaluate(() => [`Voilà le jeton 🎟 : ${'x'.repeat(80)}`, `${'a'.repeat(70)}\ud800${'b'.repeat(5)}`]
+    .map((s) => [JSON.parse(window.jwtInspector.inspectToken(s)).input_len, new TextEncoder().encode(s).length]));
+  for (const [ours, utf8] of lengths) expect(ours).toBe(utf8);
+  // The shipped glue has the long-string path: three encodeInto calls instead of one.
+  const glueName = readdirSync(dist).find((f) => /^jwt-inspector-[0-9a-f]+\.js$/.test(f));
+  expect(readFileSync(resolve(dist, glueName), 'utf8').split('encodeInto(').length - 1).toBeGreaterThanOrEqual(3);
+});
