@@ -300,14 +300,11 @@ pub fn find(input: &str) -> Found {
 /// anything else.
 fn bare(input: &str) -> Option<Cleaned> {
     let bytes = input.as_bytes();
-    // One pass over the bytes; a megabyte token has no `=`, so the second check rarely runs.
-    let mut padded = false;
-    for &b in bytes {
-        if !shape::is_token_byte(b) {
-            return None;
-        }
-        padded |= b == b'=';
+    // A megabyte token has no `=`, so the second check rarely runs.
+    if !shape::all_token_bytes(bytes) {
+        return None;
     }
+    let padded = bytes.contains(&b'=');
     // `=` pads the end of a segment; one followed by more text is `name=value`.
     let padding_ends_segments = !padded
         || bytes

@@ -9,6 +9,11 @@ pub(super) fn is_token_byte(b: u8) -> bool {
     TOKEN_BYTES[usize::from(b)]
 }
 
+/// True when every byte of `bytes` is a token byte ([`is_token_byte`]).
+pub(super) fn all_token_bytes(bytes: &[u8]) -> bool {
+    crate::b64url::all_in(&TOKEN_BYTES, bytes)
+}
+
 /// [`is_token_byte`] as a table, so that a megabyte token is checked at memory speed.
 const TOKEN_BYTES: [bool; 256] = {
     let mut table = [false; 256];
