@@ -127,10 +127,34 @@ pub fn reveal_long(text: String) -> AnyView {
     views.into_any()
 }
 
+/// The classes of a block of `lines` lines: its line count rounded up to a multiple of 64 (up to
+/// 1024), which the style sheet turns into the block's estimated height until it is laid out.
+fn block_class(lines: usize) -> &'static str {
+    const CLASSES: [&str; 16] = [
+        "text-block l64",
+        "text-block l128",
+        "text-block l192",
+        "text-block l256",
+        "text-block l320",
+        "text-block l384",
+        "text-block l448",
+        "text-block l512",
+        "text-block l576",
+        "text-block l640",
+        "text-block l704",
+        "text-block l768",
+        "text-block l832",
+        "text-block l896",
+        "text-block l960",
+        "text-block l1024",
+    ];
+    CLASSES[lines.div_ceil(64).clamp(1, 16) - 1]
+}
+
 /// One block of a long text, sized for the browser's estimate by its line count until laid out.
 fn block_view(text: &str, content: AnyView) -> AnyView {
-    let lines = text.bytes().filter(|&b| b == b'\n').count().max(1);
-    view! { <span class="text-block" style:--lines=lines.to_string()>{content}</span> }.into_any()
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    view! { <span class=block_class(lines)>{content}</span> }.into_any()
 }
 
 /// Text taken from a token, shown inside the page's own sentences.
@@ -158,6 +182,16 @@ mod tests {
             assert!(part.len() >= BLOCK_BYTES && part.ends_with('\n'));
             assert!(part.len() < BLOCK_BYTES + line.len());
         }
+    }
+
+    #[test]
+    fn block_classes_round_the_line_count_up_to_64() {
+        assert_eq!(block_class(0), "text-block l64");
+        assert_eq!(block_class(64), "text-block l64");
+        assert_eq!(block_class(65), "text-block l128");
+        assert_eq!(block_class(300), "text-block l320");
+        assert_eq!(block_class(1024), "text-block l1024");
+        assert_eq!(block_class(50_000), "text-block l1024");
     }
 
     #[test]
