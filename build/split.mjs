@@ -20,8 +20,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dropUnused } from './unused-exports.mjs';
 import { join } from 'node:path';
+import { dropUnused } from './unused-exports.mjs';
 
 const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;

@@ -135,7 +135,6 @@ const URL_ALPHABET: [bool; 256] = {
     table
 };
 
-/// Checks every character and the length: the errors [`decode`] and [`check`] share.
 /// True when every byte of `bytes` is in `table`. Checked 16 bytes at a time without a branch
 /// per byte, which lets the compiler pipeline the table reads (a token's bytes are nearly
 /// always all in): with the token check, `token::decode_signed` of a 4 KB token went from
@@ -150,6 +149,7 @@ pub(crate) fn all_in(table: &[bool; 256], bytes: &[u8]) -> bool {
     chunks.remainder().iter().all(|&b| table[usize::from(b)])
 }
 
+/// Checks every character and the length: the errors [`decode`] and [`check`] share.
 fn scan(segment: &str) -> Result<Scan<'_>, DecodeError> {
     let bytes = segment.as_bytes();
     let mut noncanonical = Vec::new();

@@ -492,12 +492,10 @@ impl<'a> Layout<'a> {
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
-            if !track {
-                self.value(inner);
-            } else {
-                self.path.push(Step::Key(literal));
-                let span = self.value(inner);
-                self.path.pop();
+            self.path.push(Step::Key(literal));
+            let span = self.value(inner);
+            self.path.pop();
+            if track {
                 if depth == 0 {
                     self.members.push(MemberSpan {
                         name: name_span,
@@ -548,16 +546,11 @@ impl<'a> Layout<'a> {
         }
         let inner = depth + 1;
         let mut index = 0usize;
-        let track = self.emit == Emit::Nothing;
         loop {
             self.newline(inner);
-            if track {
-                self.path.push(Step::Index(index));
-                self.value(inner);
-                self.path.pop();
-            } else {
-                self.value(inner);
-            }
+            self.path.push(Step::Index(index));
+            self.value(inner);
+            self.path.pop();
             index += 1;
             self.skip_space();
             if self.peek() == b',' {
@@ -592,7 +585,7 @@ fn unescape_cow(literal: &str) -> Cow<'_, str> {
 }
 
 /// Escapes a member name for a JSON Pointer (RFC 6901 §3).
-fn escape_pointer(name: &str) -> String {
+pub(crate) fn escape_pointer(name: &str) -> String {
     name.replace('~', "~0").replace('/', "~1")
 }
 

@@ -159,7 +159,7 @@ fn pointer(path: &[Step<'_>]) -> String {
     for step in path {
         out.push('/');
         match step {
-            Step::Name(name) => out.push_str(&name.replace('~', "~0").replace('/', "~1")),
+            Step::Name(name) => out.push_str(&crate::json::escape_pointer(name)),
             Step::Index(i) => out.push_str(&i.to_string()),
         }
     }
