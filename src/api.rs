@@ -151,6 +151,6 @@ pub async fn verify_with_key(input: String, key: String) -> String {
             &keys::SecretsOnly,
         )
     };
-    // Pretty, like the report: the module then holds one JSON serializer, not two.
-    serde_json::to_string_pretty(&check).unwrap_or_default()
+    // Pretty, like the report, with the core's writer: the module holds one JSON writer.
+    jwt_core::json_writer::to_pretty(&check).unwrap_or_default()
 }

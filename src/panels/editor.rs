@@ -256,7 +256,7 @@ pub fn EditorBody() -> impl IntoView {
                 <ExpCustom on_set=move |seconds| edit_payload(edit::set_date_claim(&payload.get_untracked(), "exp", now() + seconds)) />
                 <button type="button" class="small" data-testid="claim-preset-jti"
                     on:click=move |_| match signing::random_id() {
-                        Some(id) => edit_payload(edit::set_claim(&payload.get_untracked(), "jti", &serde_json::Value::from(id).to_string())),
+                        Some(id) => edit_payload(edit::set_claim(&payload.get_untracked(), "jti", &jwt_core::json_writer::string_literal(&id))),
                         None => error.set(Some("This browser offers no random generator for a jti.".into())),
                     }>"jti = random"</button>
             </div>

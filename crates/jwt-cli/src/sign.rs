@@ -99,7 +99,7 @@ fn sign_with_secret(header: &str, payload: &str, secret: &[u8]) -> Result<String
 
 /// Sets a header member to a string, editing the text in place.
 fn set_header_member(header: &str, name: &str, value: &str) -> Result<String, Failure> {
-    let literal = serde_json::Value::String(value.to_string()).to_string();
+    let literal = jwt_core::json_writer::string_literal(value);
     edit::set_claim(header, name, &literal).map_err(|e| {
         Failure::content(match e {
             EditError::NotJson(why) => {

@@ -73,7 +73,7 @@ pub fn set_claim(json: &str, name: &str, value: &str) -> Result<String, EditErro
     if let Some(member) = object.members.iter().rev().find(|m| m.is_named(json, name)) {
         return Ok(splice(json, member.value, value));
     }
-    let literal = serde_json::Value::String(name.to_string()).to_string();
+    let literal = crate::json_writer::string_literal(name);
     let Some((first, last)) = object.members.first().zip(object.members.last()) else {
         let at = object.open + 1;
         return Ok(splice(json, (at, at), &format!("{literal}:{value}")));
@@ -106,11 +106,7 @@ pub fn set_date_claim(json: &str, name: &str, seconds: i64) -> Result<String, Ed
 /// assert_eq!(set_string_claim(r#"{"alg":"HS256"}"#, "kid", "k\"1").unwrap(), r#"{"alg":"HS256","kid":"k\"1"}"#);
 /// ```
 pub fn set_string_claim(json: &str, name: &str, text: &str) -> Result<String, EditError> {
-    set_claim(
-        json,
-        name,
-        &serde_json::Value::String(text.to_string()).to_string(),
-    )
+    set_claim(json, name, &crate::json_writer::string_literal(text))
 }
 
 /// A `jti` (RFC 7519 §4.1.7) made from random bytes the caller supplies (the core has no random

@@ -21,6 +21,7 @@ pub mod describe;
 pub mod edit;
 pub mod input;
 pub mod json;
+pub mod json_writer;
 pub mod keys;
 pub mod lints;
 pub mod secret;

@@ -72,8 +72,8 @@ pub struct Report {
 /// assert!(json.ends_with("}\n"));
 /// ```
 pub fn report_json(report: &Report) -> String {
-    // Serializing a report cannot fail: every map key is a string and no serializer errors.
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    // Writing a report cannot fail: every map key is a string and it holds no float.
+    let mut text = crate::json_writer::to_pretty(report).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -4,7 +4,7 @@
 //! the UTF-8 secret `secret`; when the bytes hold a NUL, the text before it is also inspected with
 //! the text after it as the secret, in the encoding picked by the input's length.
 //!
-//! Invariants: never panics; the report serializes; error offsets stay inside the token; findings
+//! Invariants: never panics; the report's text equals serde_json's pretty text; error offsets stay inside the token; findings
 //! are sorted most severe first; `valid` only for a well-formed HS* JWS whose signature
 //! `HmacAlg::verify` really matches under the given key (and the recomputed MAC equals it);
 //! `alg: none` is never valid; a well-formed JWE is `not-applicable`; a weak secret the scan
@@ -22,7 +22,9 @@ fn check(text: &str, secret: Option<&SecretInput>) -> Report {
     let r = inspect(text, secret, &options);
     let d = &r.decoded;
     assert_eq!(d.input_len, text.len());
-    serde_json::to_string(&r).expect("the report serializes");
+    let json = jwt_core::report_json(&r);
+    let expected = serde_json::to_string_pretty(&r).expect("the report serializes") + "\n";
+    assert_eq!(json, expected, "the report writer and serde_json differ");
     for e in &d.errors {
         assert!(!e.message.is_empty(), "{e:?}");
         if let Some(offset) = e.offset {

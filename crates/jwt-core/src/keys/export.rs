@@ -108,7 +108,7 @@ pub(super) fn labelled(
 /// A JSON object of string members: compact (`None`), or one member per line indented two
 /// spaces past `Some(indent)` with the closing brace at `indent`.
 pub(super) fn json_object(members: &[(&str, String)], indent: Option<usize>) -> String {
-    let quote = |s: &str| serde_json::Value::String(s.to_string()).to_string();
+    let quote = crate::json_writer::string_literal;
     let pairs = members.iter().map(|(name, value)| match indent {
         None => format!("{}:{}", quote(name), quote(value)),
         Some(_) => format!("{}: {}", quote(name), quote(value)),

@@ -152,6 +152,10 @@ impl Case {
     fn check(self) -> Report {
         let report = inspect(&self.input, self.secret.as_ref(), &options());
         let mut problems = Vec::new();
+        let expected = serde_json::to_string_pretty(&report).map(|t| t + "\n");
+        if expected.as_ref().ok() != Some(&jwt_core::report_json(&report)) {
+            problems.push("the report's text differs from serde_json's pretty text".to_string());
+        }
         let errors: Vec<(&str, Option<&str>)> = report
             .decoded
             .errors
