@@ -3,6 +3,7 @@
 
 use jwt_core::keys::{self, KeyError, KeySet};
 use jwt_core::token::Decoded;
+use jwt_core::verify::SignatureCheck;
 use jwt_core::{lints, token, verify, Options, SecretEncoding, SecretInput};
 use wasm_bindgen::prelude::*;
 
@@ -109,48 +110,98 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Reads public-key text, or reuses what the same text gave last time (a load failure is not kept).
-async fn read_once(key: String) -> crate::state::Read {
-    use crate::state::{self, Wanted};
-    let wanted = Wanted::Pasted(key);
-    let kept = LAST_READ.with_borrow(|last| last.as_ref().filter(|r| r.wanted == wanted).cloned());
-    if let Some(read) = kept {
-        return read;
+/// Plans the check of `decoded` with public-key `text` when it is the text read last, with the
+/// keys kept then (planned inside the borrow, so they are not copied out first).
+fn kept_plan(decoded: &Decoded, text: &str) -> Option<verify::Plan> {
+    use crate::state::{Known, Wanted};
+    LAST_READ.with_borrow(|last| {
+        let read = last
+            .as_ref()
+            .filter(|r| matches!(&r.wanted, Wanted::Pasted(t) if t == text))?;
+        let key = verify::KeyInput::PublicKey(text);
+        Some(verify::plan_reading(decoded, Some(key), &Known(Some(read))))
+    })
+}
+
+/// Reads public-key `text` (through the on-demand part), keeps what it holds for the next call
+/// (a load failure is not kept), and checks `decoded` with it.
+async fn read_and_check(decoded: &Decoded, text: String) -> SignatureCheck {
+    use crate::state::{self, Known, Wanted};
+    let read = state::read(Wanted::Pasted(text.clone())).await;
+    if read.found.is_err() {
+        return state::unloaded(decoded);
     }
-    let read = state::read(wanted).await;
-    if read.found.is_ok() {
-        LAST_READ.set(Some(read.clone()));
+    let key = verify::KeyInput::PublicKey(&text);
+    let plan = verify::plan_reading(decoded, Some(key), &Known(Some(&read)));
+    LAST_READ.set(Some(read));
+    match plan {
+        verify::Plan::Done(check) => check,
+        verify::Plan::Verify(request) => state::ask(request).await.check(),
     }
-    read
+}
+
+/// The check as the JSON text `verifyWithKey` resolves to: pretty, like the report, with the
+/// core's writer (the module holds one JSON writer).
+fn check_json(check: &SignatureCheck) -> JsValue {
+    jwt_core::json_writer::to_pretty(check)
+        .unwrap_or_default()
+        .into()
+}
+
+/// A promise of `work`'s check as JSON.
+fn later(work: impl std::future::Future<Output = SignatureCheck> + 'static) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move { Ok(check_json(&work.await)) })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, seen only for its `then`.
+    type Settling;
+    /// `promise.then(on_settled, on_settled)`: one function for either outcome.
+    #[wasm_bindgen(method, js_name = then)]
+    fn settled(this: &Settling, on_ok: &JsValue, on_err: &JsValue) -> js_sys::Promise;
+}
+
+/// Draws the verdict when `verifying` (WebCrypto's boolean for the request's one key) settles,
+/// without a Rust task in between; a rejection verifies nothing, as in [`webcrypto::verify`].
+fn conclude_when(verifying: js_sys::Promise, request: verify::VerifyRequest) -> js_sys::Promise {
+    let request = std::sync::Arc::new(request);
+    let done = Closure::<dyn FnMut(JsValue) -> JsValue>::once_into_js(move |result: JsValue| {
+        let verified = (result.as_bool() == Some(true)).then_some(0);
+        let answer = crate::state::Answer {
+            request,
+            result: Ok(verified),
+        };
+        check_json(&answer.check())
+    });
+    verifying.unchecked_ref::<Settling>().settled(&done, &done)
 }
 
 /// Checks `input`'s signature with `key` (public-key text: PEM, certificate, JWK or JWKS; for an
 /// HS token, the secret as UTF-8) through the browser's WebCrypto, and resolves to the check as
 /// JSON: `verdict`, `message` and, for public keys, `key` (what was chosen and why).
 #[wasm_bindgen(js_name = verifyWithKey)]
-pub async fn verify_with_key(input: String, key: String) -> String {
-    use crate::state::{self, Known};
+pub fn verify_with_key(input: String, key: String) -> js_sys::Promise {
+    use crate::state;
     let decoded = token::decode_signed(&input);
-    let check = if state::public_alg_of(&decoded).is_some() {
-        let read = read_once(key.clone()).await;
-        let key_input = verify::KeyInput::PublicKey(&key);
-        if read.found.is_err() {
-            state::unloaded(&decoded)
-        } else {
-            match verify::plan_reading(&decoded, Some(key_input), &Known(Some(&read))) {
-                verify::Plan::Done(check) => check,
-                verify::Plan::Verify(request) => state::ask(request).await.check(),
-            }
-        }
-    } else {
+    if state::public_alg_of(&decoded).is_none() {
         let secret = SecretInput::utf8(key);
-        verify::check_reading(
+        let check = verify::check_reading(
             &decoded,
             Some(verify::KeyInput::Secret(&secret)),
             &verify::NoBackend,
             &keys::SecretsOnly,
-        )
-    };
-    // Pretty, like the report, with the core's writer: the module holds one JSON writer.
-    jwt_core::json_writer::to_pretty(&check).unwrap_or_default()
+        );
+        return js_sys::Promise::resolve(&check_json(&check));
+    }
+    // A script checking many tokens with one key: the text was read and the key imported on the
+    // first call, so WebCrypto's verify is the only step that waits.
+    match kept_plan(&decoded, &key) {
+        Some(verify::Plan::Done(check)) => js_sys::Promise::resolve(&check_json(&check)),
+        Some(verify::Plan::Verify(request)) => match crate::webcrypto::verify_imported(&request) {
+            Some(verifying) => conclude_when(verifying, request),
+            None => later(async move { state::ask(request).await.check() }),
+        },
+        None => later(async move { read_and_check(&decoded, key).await }),
+    }
 }

@@ -99,7 +99,9 @@ pub fn is_public_key(text: String) -> Result<bool, Unloaded> {
     jwt_split,
     leptos::wasm_split::wasm_split(keys, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-pub fn verify(request: VerifyRequest) -> Result<Job<Result<Option<usize>, Unavailable>>, Unloaded> {
+pub fn verify(
+    request: std::sync::Arc<VerifyRequest>,
+) -> Result<Job<Result<Option<usize>, Unavailable>>, Unloaded> {
     Ok(Box::pin(async move { webcrypto::verify(&request).await }))
 }
 

@@ -75,7 +75,7 @@ impl Pending {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// What was asked.
-    pub request: VerifyRequest,
+    pub request: Arc<VerifyRequest>,
     /// Which candidate key verified, or why WebCrypto could not be asked.
     pub result: Result<Option<usize>, Unavailable>,
 }
@@ -100,7 +100,9 @@ impl Answer {
 
 /// Asks WebCrypto, through the on-demand part, which candidate verifies.
 pub async fn ask(request: VerifyRequest) -> Answer {
-    let result = match load!(on_demand::verify(request.clone())) {
+    // Shared with the on-demand part, not copied: a request holds the keys and the signed text.
+    let request = Arc::new(request);
+    let result = match load!(on_demand::verify(Arc::clone(&request))) {
         Ok(job) => job.await,
         Err(Unloaded) => Err(Unavailable(Unloaded::MESSAGE.to_string())),
     };
@@ -435,7 +437,7 @@ impl Inspector {
             wasm_bindgen_futures::spawn_local(async move {
                 let asked = ask(request).await;
                 let current = plan
-                    .try_with_untracked(|p| matches!(p, Plan::Verify(r) if *r == asked.request))
+                    .try_with_untracked(|p| matches!(p, Plan::Verify(r) if *r == *asked.request))
                     .unwrap_or(false);
                 if current {
                     answer.try_set(Some(asked));
@@ -446,7 +448,7 @@ impl Inspector {
             plan.with(|p| match p {
                 Plan::Done(check) => check.clone(),
                 Plan::Verify(request) => answer.with(|a| match a {
-                    Some(a) if a.request == *request => a.check(),
+                    Some(a) if *a.request == *request => a.check(),
                     _ => checking(request),
                 }),
             })
@@ -454,7 +456,7 @@ impl Inspector {
         let checking = Memo::new(move |_| {
             plan.with(|p| match p {
                 Plan::Verify(request) => {
-                    answer.with(|a| a.as_ref().is_none_or(|a| a.request != *request))
+                    answer.with(|a| a.as_ref().is_none_or(|a| *a.request != *request))
                 }
                 Plan::Done(c) => c.verdict == Verdict::NotEvaluated && reading_key.get(),
             })
@@ -640,7 +642,7 @@ impl Inspector {
         // Only an answer to the current request may be replayed.
         let answer = self.answer.get_untracked().filter(|a| {
             self.plan
-                .with_untracked(|p| matches!(p, Plan::Verify(r) if *r == a.request))
+                .with_untracked(|p| matches!(p, Plan::Verify(r) if *r == *a.request))
         });
         let read = self.read.get_untracked();
         let known = Known(read.as_ref());

@@ -10,8 +10,15 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
-/// The page's SubtleCrypto, present only in a secure context (HTTPS, localhost, `file://`).
+/// The page's SubtleCrypto, present only in a secure context (HTTPS, localhost, `file://`). The
+/// handle is looked up once and kept: a script verifying many tokens asks for it on every call.
 fn subtle() -> Result<web_sys::SubtleCrypto, Unavailable> {
+    thread_local! {
+        static SUBTLE: std::cell::OnceCell<web_sys::SubtleCrypto> = const { std::cell::OnceCell::new() };
+    }
+    if let Some(subtle) = SUBTLE.with(|s| s.get().cloned()) {
+        return Ok(subtle);
+    }
     let crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .ok_or_else(|| Unavailable("this browser offers no WebCrypto".into()))?;
@@ -22,6 +29,7 @@ fn subtle() -> Result<web_sys::SubtleCrypto, Unavailable> {
                 .into(),
         ));
     }
+    SUBTLE.with(|s| s.set(subtle.clone()).ok());
     Ok(subtle)
 }
 
@@ -83,29 +91,45 @@ fn error_name(error: &JsValue) -> String {
 
 /// Public keys WebCrypto has imported, most recent last: checking the same key again (each
 /// keystroke in the token field, or a script verifying many tokens) skips the import. Public keys
-/// only, held in this tab's memory and never written anywhere.
+/// only, held in this tab's memory and never written anywhere. A key is found by its numbers, so
+/// a hit costs a comparison and no JWK text.
 const KEY_CACHE_SIZE: usize = 8;
 
 thread_local! {
-    static IMPORTED: std::cell::RefCell<Vec<(PublicAlg, String, JsValue)>> =
+    static IMPORTED: std::cell::RefCell<Vec<(PublicAlg, PublicKey, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    /// The `verify` parameters of each algorithm used so far: the same object serves every call.
+    static VERIFY_PARAMS: std::cell::RefCell<Vec<(PublicAlg, js_sys::Object)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn imported_key(alg: PublicAlg, jwk: &str) -> Option<JsValue> {
+fn imported_key(alg: PublicAlg, key: &PublicKey) -> Option<JsValue> {
     IMPORTED.with_borrow(|keys| {
         keys.iter()
-            .find(|(a, text, _)| *a == alg && text == jwk)
-            .map(|(_, _, key)| key.clone())
+            .find(|(a, k, _)| *a == alg && k == key)
+            .map(|(_, _, imported)| imported.clone())
     })
 }
 
-fn remember_key(alg: PublicAlg, jwk: String, key: &JsValue) {
+fn remember_key(alg: PublicAlg, key: &PublicKey, imported: &JsValue) {
     IMPORTED.with_borrow_mut(|keys| {
         if keys.len() == KEY_CACHE_SIZE {
             keys.remove(0);
         }
-        keys.push((alg, jwk, key.clone()));
+        keys.push((alg, key.clone(), imported.clone()));
     });
+}
+
+/// `operation_params(alg)`, made once per algorithm.
+fn verify_params(alg: PublicAlg) -> js_sys::Object {
+    VERIFY_PARAMS.with_borrow_mut(|params| {
+        if let Some((_, p)) = params.iter().find(|(a, _)| *a == alg) {
+            return p.clone();
+        }
+        let p = operation_params(alg);
+        params.push((alg, p.clone()));
+        p
+    })
 }
 
 /// Whether `signature` is a valid `alg` signature of `message` under `key`. A key WebCrypto
@@ -118,11 +142,10 @@ pub async fn verify_one(
     message: &[u8],
     signature: &[u8],
 ) -> Result<bool, Unavailable> {
-    let jwk_text = key.to_jwk();
-    let crypto_key = match imported_key(alg, &jwk_text) {
+    let crypto_key = match imported_key(alg, key) {
         Some(k) => k,
         None => {
-            let Ok(jwk) = js_sys::JSON::parse(&jwk_text) else {
+            let Ok(jwk) = js_sys::JSON::parse(&key.to_jwk()) else {
                 return Ok(false);
             };
             let usages = js_sys::Array::of1(&"verify".into());
@@ -141,7 +164,7 @@ pub async fn verify_one(
             };
             match crypto_key {
                 Ok(k) => {
-                    remember_key(alg, jwk_text, &k);
+                    remember_key(alg, key, &k);
                     k
                 }
                 Err(name) if name == "NotSupportedError" => {
@@ -155,7 +178,7 @@ pub async fn verify_one(
         }
     };
     let Ok(verifying) = subtle.verify_with_object_and_u8_array_and_u8_array(
-        &operation_params(alg),
+        &verify_params(alg),
         crypto_key.unchecked_ref(),
         signature,
         message,
@@ -167,6 +190,25 @@ pub async fn verify_one(
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false))
+}
+
+/// Starts the check of a request whose one key WebCrypto has imported before: the promise of
+/// `verify`'s boolean. `None` when there is more to do first (several keys, a key not imported
+/// yet, no WebCrypto), which [`verify`] does.
+pub fn verify_imported(request: &VerifyRequest) -> Option<js_sys::Promise> {
+    let [candidate] = request.candidates.as_slice() else {
+        return None;
+    };
+    let key = imported_key(request.alg, &candidate.key.public)?;
+    subtle()
+        .ok()?
+        .verify_with_object_and_u8_array_and_u8_array(
+            &verify_params(request.alg),
+            key.unchecked_ref(),
+            &request.signature,
+            request.signing_input.as_bytes(),
+        )
+        .ok()
 }
 
 /// Tries the request's candidate keys in order; the index of the first that verifies.

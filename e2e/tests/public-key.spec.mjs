@@ -164,3 +164,51 @@ test('a widget with a public-key attribute shows a verified verdict; the API ver
   expect(result.key.kid).toBe('ps256-key-1');
   expect(result.key.description).toMatch(/JWKS/);
 });
+
+test('verifyWithKey called again with the same key text (read once, imported once) gives the verdicts of a first call', async ({ page }) => {
+  // The second and later calls with one key text take the short path (the kept keys, the
+  // CryptoKey imported before, no Rust task); each case is also checked against a fresh page's
+  // first call, so the short path cannot drift from the full one.
+  const reencoded = (jwt) => {
+    const [h, p, s] = jwt.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    return [h, Buffer.from(JSON.stringify({ ...claims, admin: true })).toString('base64url'), s].join('.');
+  };
+  const flipped = (jwt) => {
+    const [h, p, s] = jwt.split('.');
+    const i = s.length >> 1;
+    return [h, p, s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1)].join('.');
+  };
+  const cases = index.algs.flatMap(({ alg }) => [fixture(alg).public_jwk, fixture(alg).public_pem, fixture(alg).jwks].map((file) => ({
+    alg, file, key: read(file), tokens: [token(alg), reencoded(token(alg)), flipped(token(alg))],
+  })));
+  const app = new Inspector(page);
+  await app.open('/');
+  const repeated = await page.evaluate(async (cases) => {
+    const api = window.jwtInspector;
+    const out = [];
+    for (const { key, tokens } of cases) {
+      const rounds = [];
+      for (let round = 0; round < 3; round++) {
+        const checks = [];
+        for (const t of tokens) checks.push(await api.verifyWithKey(t, key));
+        rounds.push(checks);
+      }
+      out.push(rounds);
+    }
+    return out;
+  }, cases);
+  cases.forEach(({ alg, file }, i) => {
+    const [first, ...again] = repeated[i];
+    expect(first.map((c) => c.verdict), `${alg} with ${file}`).toEqual(['valid', 'invalid', 'invalid']);
+    for (const round of again) expect(round, `${alg} with ${file}, called again`).toEqual(first);
+  });
+  // A fresh page's first call, one case per algorithm, agrees with the repeated calls above.
+  const fresh = await page.context().newPage();
+  await new Inspector(fresh).open('/');
+  for (const [i, c] of cases.entries()) {
+    if (c.file !== fixture(c.alg).public_jwk) continue;
+    const first = await fresh.evaluate(({ t, key }) => window.jwtInspector.verifyWithKey(t, key), { t: c.tokens[2], key: c.key });
+    expect(first, `${c.alg}: a first call on a fresh page`).toEqual(repeated[i][2][2]);
+  }
+});

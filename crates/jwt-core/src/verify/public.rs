@@ -283,17 +283,12 @@ pub(super) fn plan(
     })?;
     // RSA: the signature is exactly as long as the modulus. Keys of other lengths are dropped
     // from the candidates; when none is left, the length is wrong for every key.
-    let expected: Vec<usize> = choice
-        .candidates
-        .iter()
-        .filter_map(|c| c.key.public.modulus_len())
-        .collect();
     let mut candidates = choice.candidates;
-    if !expected.is_empty() {
-        let all = candidates.clone();
-        candidates.retain(|c| c.key.public.modulus_len() == Some(signature.len()));
-        if candidates.is_empty() {
-            let first = &all[0];
+    let first_modulus = candidates.iter().find_map(|c| c.key.public.modulus_len());
+    if let Some(modulus_len) = first_modulus {
+        let fits = |c: &Candidate| c.key.public.modulus_len() == Some(signature.len());
+        if !candidates.iter().any(fits) {
+            let first = &candidates[0];
             let mut check = out.verdict(
                 Verdict::WrongLength,
                 format!(
@@ -301,12 +296,13 @@ pub(super) fn plan(
                     signature.len(),
                     alg.name(),
                     first.key.public.kind_words(),
-                    expected[0]
+                    modulus_len
                 ),
             );
             check.key = Some(Box::new(super::summary(first, choice.set_size)));
             return Err(check);
         }
+        candidates.retain(fits);
     }
     Ok(VerifyRequest {
         alg,
