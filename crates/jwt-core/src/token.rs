@@ -253,6 +253,10 @@ pub struct Decoded {
     pub errors: Vec<StructureError>,
     /// Segments accepted although not canonical base64url.
     pub noncanonical: Vec<(SegmentName, Noncanonical)>,
+    /// What the token reader knows of `token`'s characters, so that segments are not checked
+    /// character by character twice.
+    #[serde(skip)]
+    alphabet: b64url::Alphabet,
 }
 
 impl Decoded {
@@ -325,6 +329,7 @@ fn decode_with(input: &str, choice: usize, reading: Reading) -> Decoded {
         signature: None,
         errors: Vec::new(),
         noncanonical: Vec::new(),
+        alphabet: b64url::Alphabet::Unchecked,
     };
     if input.len() > MAX_INPUT_BYTES {
         decoded.errors.push(StructureError {
@@ -369,6 +374,9 @@ fn decode_with(input: &str, choice: usize, reading: Reading) -> Decoded {
     };
     decoded.cleanups = cleaned.cleanups;
     decoded.token = cleaned.token;
+    if cleaned.url_only {
+        decoded.alphabet = b64url::Alphabet::Url;
+    }
     if decoded.token.is_empty() {
         decoded.errors.push(StructureError {
             kind: StructureKind::EmptyInput,
@@ -456,15 +464,17 @@ fn segment_count_error(token: &str, ranges: &[(usize, usize)]) -> StructureError
 
 /// Decodes one segment's base64url, recording non-canonical spellings; `kind` is used on failure.
 fn decode_segment(decoded: &mut Decoded, index: usize, kind: StructureKind) -> Option<Vec<u8>> {
+    let alphabet = decoded.alphabet;
     read_segment(decoded, index, kind, |text| {
-        b64url::decode(text).map(|d| (d.bytes, d.noncanonical))
+        b64url::decode_as(text, alphabet).map(|d| (d.bytes, d.noncanonical))
     })
 }
 
 /// Checks one segment's base64url as [`decode_segment`] does, without decoding it.
 fn check_segment(decoded: &mut Decoded, index: usize, kind: StructureKind) -> Option<()> {
+    let alphabet = decoded.alphabet;
     read_segment(decoded, index, kind, |text| {
-        b64url::check(text).map(|notes| ((), notes))
+        b64url::check_as(text, alphabet).map(|notes| ((), notes))
     })
 }
 

@@ -14,6 +14,24 @@ pub(super) fn all_token_bytes(bytes: &[u8]) -> bool {
     crate::b64url::all_in(&TOKEN_BYTES, bytes)
 }
 
+/// True when every byte of `bytes` is a base64url character or a dot: a token with no padding
+/// and no standard-alphabet character, whose segments need no second look at their characters.
+pub(super) fn all_url_bytes(bytes: &[u8]) -> bool {
+    crate::b64url::all_in(&URL_BYTES, bytes)
+}
+
+/// The bytes of [`all_url_bytes`].
+const URL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(c, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.');
+        b += 1;
+    }
+    table
+};
+
 /// [`is_token_byte`] as a table, so that a megabyte token is checked at memory speed.
 const TOKEN_BYTES: [bool; 256] = {
     let mut table = [false; 256];
