@@ -161,7 +161,8 @@ const widget = widgetSource
   .replace('__GLUE__', `./${glue}`)
   .replace('__WASM__', `./${wasm}`)
   .replace('__WASM_INTEGRITY__', wasmIntegrity)
-  .replace('__CSS__', `./${css}`);
+  .replace('__CSS__', `./${css}`)
+  .replace('__LOADER__', split ? `./${split.loader.name}` : '');
 // The usage comment at the top stays readable for whoever opens widget.js.
 const usage = widgetSource.slice(0, widgetSource.search(/^(?!\/\/)/m)).trimEnd();
 writeFileSync(join(dir, 'widget.js'), `${await minify(widget, 'js', usage)}`);

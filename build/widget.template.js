@@ -13,6 +13,8 @@ const GLUE = '__GLUE__';
 const WASM = '__WASM__';
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 const CSS = '__CSS__';
+// The split build's loader, which the glue imports (empty in a build without chunks).
+const LOADER = '__LOADER__';
 
 let loaded;
 /** Loads and instantiates the module once for the whole page. */
@@ -21,6 +23,9 @@ function load() {
     // The glue and the module download side by side, not one after the other.
     const wasm = fetch(new URL(WASM, base), { integrity: WASM_INTEGRITY });
     wasm.catch(() => {}); // a failed fetch is reported once, by init below
+    // Asked for now, the loader arrives with the glue instead of after it (the glue's import of
+    // it then finds it loaded); a failure shows when the glue imports it.
+    if (LOADER) import(new URL(LOADER, base).href).catch(() => {});
     loaded = import(new URL(GLUE, base).href).then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;

@@ -110,3 +110,27 @@ test('the module and its glue carry no stream classes (build/unused-exports.mjs)
   // The one-file page's inline module is made the same way.
   expect(readFileSync(resolve(dist, 'jwt-inspector.html'), 'utf8')).not.toMatch(/IntoUnderlying/);
 });
+
+test('widget.js asks for the split build\'s loader beside the glue, not after the glue arrives', async ({ page }) => {
+  // A page with one widget and nothing else. The glue is held back for a while: without
+  // widget.js's own request, the loader (which the glue imports) could only be asked for once the
+  // glue was released.
+  await page.route('**/dist/one-widget.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>one widget</title><script type="module" src="./widget.js"></script>
+<jwt-inspector token="${sign({ alg: 'HS256' }, { sub: 'one widget' }, SECRET)}"></jwt-inspector>`,
+  }));
+  let glueReleased = false;
+  let loaderAskedWhileGlueHeld;
+  await page.route(/\/jwt-inspector-[0-9a-f]+\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    glueReleased = true;
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    if (/\/jwt-inspector-[0-9a-f]+-split\.js$/.test(r.url())) loaderAskedWhileGlueHeld ??= !glueReleased;
+  });
+  await page.goto('/dist/one-widget.html');
+  await expect(page.locator('jwt-inspector').getByTestId('payload-json')).toContainText('"sub": "one widget"');
+  expect(loaderAskedWhileGlueHeld).toBe(true);
+});
