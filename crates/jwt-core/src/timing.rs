@@ -3,8 +3,6 @@
 //! [`date_claims`] reads the values from the payload; [`assess`] judges them at a given `now`,
 //! cheaply, so a live countdown never re-parses the token.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -228,7 +226,7 @@ fn looks_like_date(name: &str) -> bool {
 /// Reads every date claim in the payload: the known ones, and any other top-level claim whose name
 /// ends in `_at`, `_time` or `_exp` and holds a number.
 pub fn date_claims(claims: &Map<String, Value>) -> Vec<DateClaim> {
-    date_claims_written(claims, &HashMap::new())
+    date_claims_written(claims, &[])
 }
 
 /// [`date_claims`] of a JSON payload, quoting each value exactly as the token writes it.
@@ -238,19 +236,19 @@ pub fn date_claims_of(doc: &crate::json::Document) -> Vec<DateClaim> {
     let Some(claims) = doc.value.as_object() else {
         return Vec::new();
     };
-    let mut written = HashMap::new();
-    for (name, raw) in doc.raw_members() {
-        if DATE_CLAIMS.contains(&&*name) || looks_like_date(&name) {
-            // The last occurrence wins, as in `value`.
-            written.insert(name, raw);
-        }
-    }
+    // Sorted by name (stably, so repeated names keep their order) and searched by halving: no
+    // hashing of every name, and no quadratic search when a payload holds thousands of dates.
+    let mut written: Vec<_> = doc
+        .raw_members()
+        .filter(|(name, _)| DATE_CLAIMS.contains(&&**name) || looks_like_date(name))
+        .collect();
+    written.sort_by(|a, b| a.0.cmp(&b.0));
     date_claims_written(claims, &written)
 }
 
 fn date_claims_written(
     claims: &Map<String, Value>,
-    written: &HashMap<std::borrow::Cow<'_, str>, &str>,
+    written: &[(std::borrow::Cow<'_, str>, &str)], // sorted by name
 ) -> Vec<DateClaim> {
     let known = DATE_CLAIMS.iter().filter_map(|&n| claims.get_key_value(n));
     let others = claims.iter().filter(|(name, value)| {
@@ -259,9 +257,13 @@ fn date_claims_written(
     known
         .chain(others)
         .map(|(name, value)| {
-            let raw = written
-                .get(name.as_str())
-                .map_or_else(|| value.to_string(), |w| (*w).to_string());
+            // The last occurrence wins, as in `value`: the last of the equal names.
+            let after = written.partition_point(|(n, _)| n.as_ref() <= name.as_str());
+            let raw = after
+                .checked_sub(1)
+                .map(|i| &written[i])
+                .filter(|(n, _)| n == name)
+                .map_or_else(|| value.to_string(), |(_, w)| (*w).to_string());
             let (instant, notes) = read_instant(value, &raw);
             DateClaim {
                 name: name.clone(),
@@ -471,6 +473,23 @@ mod tests {
         assert_eq!(state(&t, "exp"), TimeState::Active);
         assert_eq!(t.claims[0].relative, "expires in 14 minutes");
         assert_eq!(t.remaining, Some(870));
+    }
+
+    #[test]
+    fn a_repeated_date_claim_is_read_as_its_last_spelling() {
+        // `value` keeps the last `exp`; the text shown beside it must be that one's, among
+        // other date-like names sorted before and after it.
+        let doc = crate::json::parse(
+            br#"{"updated_at":3,"exp":1.0,"a_time":5,"exp":2e0,"zz_date":7,"iat":10}"#,
+        )
+        .unwrap();
+        let read = date_claims_of(&doc);
+        let exp = read.iter().find(|c| c.name == "exp").unwrap();
+        assert_eq!(exp.raw, "2e0");
+        let iat = read.iter().find(|c| c.name == "iat").unwrap();
+        assert_eq!(iat.raw, "10");
+        let updated = read.iter().find(|c| c.name == "updated_at").unwrap();
+        assert_eq!(updated.raw, "3");
     }
 
     #[test]

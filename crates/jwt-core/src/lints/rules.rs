@@ -607,9 +607,7 @@ fn pii_names(claims: &Map<String, Value>) -> Vec<String> {
     claims
         .iter()
         .filter(|(name, value)| {
-            let lower = name.to_ascii_lowercase();
-            let by_name =
-                PII_NAMES.iter().any(|p| lower.contains(p)) && !lower.ends_with("_verified");
+            let by_name = is_pii_name(name);
             let by_value = value.as_str().is_some_and(looks_like_email_or_card);
             by_name || by_value
         })
@@ -617,35 +615,138 @@ fn pii_names(claims: &Map<String, Value>) -> Vec<String> {
         .collect()
 }
 
+/// A name that holds one of [`PII_NAMES`], in any ASCII case, and does not end in `_verified`.
+/// Compared in place: a payload's names are short, and this runs on every inspection.
+fn is_pii_name(name: &str) -> bool {
+    let name = name.as_bytes();
+    let holds = |word: &str| {
+        name.windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let verified = name.len() >= 9 && name[name.len() - 9..].eq_ignore_ascii_case(b"_verified");
+    PII_NAMES.iter().any(|w| holds(w)) && !verified
+}
+
 fn looks_like_email_or_card(s: &str) -> bool {
     let email = s.split_once('@').is_some_and(|(user, domain)| {
         !user.is_empty() && domain.contains('.') && !s.contains(char::is_whitespace)
     });
-    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    let card = (13..=19).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && luhn(&digits);
-    email || card
+    email || looks_like_card(s)
 }
 
-fn luhn(digits: &str) -> bool {
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let d2 = d * 2;
-                if d2 > 9 {
-                    d2 - 9
+/// 13 to 19 digits, spaces and dashes aside, that pass the Luhn check: read in one pass.
+fn looks_like_card(s: &str) -> bool {
+    // Luhn doubles every second digit from the right. Reading from the left, the digits are
+    // summed both ways by the parity of their position, and the total digit count then says
+    // which sum is the Luhn sum.
+    let mut count = 0;
+    let mut sums = [[0u32; 2]; 2]; // [position parity][as is, doubled]
+    for b in s.bytes().filter(|b| !matches!(b, b' ' | b'-')) {
+        if !b.is_ascii_digit() || count == 19 {
+            return false;
+        }
+        let d = u32::from(b - b'0');
+        let doubled = if d * 2 > 9 { d * 2 - 9 } else { d * 2 };
+        sums[count % 2][0] += d;
+        sums[count % 2][1] += doubled;
+        count += 1;
+    }
+    // The last digit (position count - 1) is the first from the right: it is not doubled.
+    let last = (count + 1) % 2;
+    count >= 13 && (sums[last][0] + sums[1 - last][1]).is_multiple_of(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules as first written (with allocations): the in-place versions must agree.
+    fn pii_name_reference(name: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
+        PII_NAMES.iter().any(|p| lower.contains(p)) && !lower.ends_with("_verified")
+    }
+
+    fn card_reference(s: &str) -> bool {
+        let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        (13..=19).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && luhn(&digits)
+    }
+
+    fn luhn(digits: &str) -> bool {
+        let sum: u32 = digits
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(i, b)| {
+                let d = u32::from(b - b'0');
+                if i % 2 == 1 {
+                    let d2 = d * 2;
+                    if d2 > 9 {
+                        d2 - 9
+                    } else {
+                        d2
+                    }
                 } else {
-                    d2
+                    d
                 }
-            } else {
-                d
+            })
+            .sum();
+        sum.is_multiple_of(10)
+    }
+
+    #[test]
+    fn pii_names_match_the_reference_in_every_case() {
+        let names = [
+            "email",
+            "EMAIL",
+            "user_Email",
+            "email_verified",
+            "EMAIL_VERIFIED",
+            "phone_number",
+            "sub",
+            "",
+            "e",
+            "_verified",
+            "x_verified",
+            "secretive",
+            "Pwd",
+            "é-mail",
+            "emailé",
+            "cardholder",
+            "api_KEY",
+            "privatekey",
+            "private_key_verified",
+            "credit_verified2",
+        ];
+        for name in names {
+            assert_eq!(is_pii_name(name), pii_name_reference(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn card_check_matches_the_reference_for_every_length_and_separator() {
+        // Valid and invalid Luhn numbers of 1 to 23 digits, spaced, dashed and damaged.
+        let base = "4111111111111111111111";
+        for len in 0..=22 {
+            for tail in 0..10 {
+                let digits = format!("{}{tail}", &base[..len]);
+                for candidate in [
+                    digits.clone(),
+                    digits.chars().flat_map(|c| [c, ' ']).collect::<String>(),
+                    digits.replace('1', "1-"),
+                    format!("{digits}x"),
+                    format!("{digits}\u{0661}"),
+                ] {
+                    assert_eq!(
+                        looks_like_card(&candidate),
+                        card_reference(&candidate),
+                        "{candidate:?}"
+                    );
+                }
             }
-        })
-        .sum();
-    sum.is_multiple_of(10)
+        }
+        assert!(looks_like_card("4111 1111 1111 1111"));
+        assert!(!looks_like_card("4111 1111 1111 1112"));
+    }
 }
