@@ -11,6 +11,33 @@ use std::fmt;
 
 use serde::ser::{self, Serialize};
 
+/// A serializer's integer methods, each handing its number to `$write` (serde asks for one
+/// method per integer type).
+macro_rules! integer_methods {
+    ($ok:ty => $write:path; $($method:ident: $t:ty),* $(,)?) => {
+        $(fn $method(self, v: $t) -> Result<$ok, Error> {
+            $write(self, v)
+        })*
+    };
+}
+
+/// `Compound`'s implementations of serde's array-like traits, one per `Trait::method`.
+macro_rules! array_impls {
+    ($($tr:ident::$method:ident),* $(,)?) => {
+        $(impl ser::$tr for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close(']');
+                Ok(())
+            }
+        })*
+    };
+}
+
 /// `value` as pretty JSON, laid out as `serde_json::to_string_pretty` lays it out.
 pub fn to_pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut writer = Writer {
@@ -122,10 +149,12 @@ struct Writer {
 }
 
 impl Writer {
-    fn push_number(&mut self, n: impl fmt::Display) {
+    /// Writes an integer as its decimal text.
+    fn number(&mut self, n: impl fmt::Display) -> Result<(), Error> {
         use fmt::Write;
         // Writing to a String cannot fail.
         let _ = write!(self.out, "{n}");
+        Ok(())
     }
 
     /// Opens an array or object.
@@ -191,40 +220,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.push_number(v);
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.push_number(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.push_number(v);
-        Ok(())
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.push_number(v);
-        Ok(())
-    }
+    integer_methods!(() => Writer::number;
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+        serialize_u64: u64, serialize_u128: u128);
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.serialize_f64(v.into())
     }
@@ -360,41 +359,12 @@ impl<'a> Compound<'a> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(']');
-        Ok(())
-    }
-}
+// Sequences, tuples and tuple structs are all arrays.
+array_impls!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeTupleVariant for VariantCompound<'_> {
     type Ok = ();
@@ -465,6 +435,10 @@ impl ser::SerializeStructVariant for VariantCompound<'_> {
 struct KeyName;
 
 impl KeyName {
+    /// An integer key's name: its decimal text.
+    fn integer(self, n: impl fmt::Display) -> Result<String, Error> {
+        Ok(n.to_string())
+    }
     fn refuse() -> Error {
         Error("a map key must be a string, a number or a boolean".to_string())
     }
@@ -484,30 +458,9 @@ impl ser::Serializer for KeyName {
     fn serialize_bool(self, v: bool) -> Result<String, Error> {
         Ok(v.to_string())
     }
-    fn serialize_i8(self, v: i8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
+    integer_methods!(String => KeyName::integer;
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
     fn serialize_f32(self, _: f32) -> Result<String, Error> {
         Err(Self::refuse())
     }
