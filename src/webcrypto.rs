@@ -177,12 +177,7 @@ pub async fn verify_one(
             }
         }
     };
-    let Ok(verifying) = subtle.verify_with_object_and_u8_array_and_u8_array(
-        &verify_params(alg),
-        crypto_key.unchecked_ref(),
-        signature,
-        message,
-    ) else {
+    let Some(verifying) = start_verify(subtle, alg, &crypto_key, message, signature) else {
         return Ok(false);
     };
     Ok(JsFuture::from(verifying)
@@ -200,13 +195,31 @@ pub fn verify_imported(request: &VerifyRequest) -> Option<js_sys::Promise> {
         return None;
     };
     let key = imported_key(request.alg, &candidate.key.public)?;
-    subtle()
-        .ok()?
+    let message = request.signing_input.as_bytes();
+    start_verify(
+        &subtle().ok()?,
+        request.alg,
+        &key,
+        message,
+        &request.signature,
+    )
+}
+
+/// WebCrypto's `verify` of `signature` over `message` with an imported key: the promise of its
+/// boolean, or `None` when WebCrypto refuses to start.
+fn start_verify(
+    subtle: &web_sys::SubtleCrypto,
+    alg: PublicAlg,
+    key: &JsValue,
+    message: &[u8],
+    signature: &[u8],
+) -> Option<js_sys::Promise> {
+    subtle
         .verify_with_object_and_u8_array_and_u8_array(
-            &verify_params(request.alg),
+            &verify_params(alg),
             key.unchecked_ref(),
-            &request.signature,
-            request.signing_input.as_bytes(),
+            signature,
+            message,
         )
         .ok()
 }

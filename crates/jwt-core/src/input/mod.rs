@@ -303,34 +303,29 @@ pub fn find(input: &str) -> Found {
 /// anything else.
 fn bare(input: &str) -> Option<Cleaned> {
     let bytes = input.as_bytes();
-    // Nearly every token: base64url and dots, known in one pass.
-    if shape::all_url_bytes(bytes) {
-        return (!input.is_empty()).then(|| Cleaned {
-            token: input.to_string(),
-            cleanups: Vec::new(),
-            url_only: true,
-        });
-    }
-    // A megabyte token has no `=`, so the second check rarely runs.
-    if !shape::all_token_bytes(bytes) {
-        return None;
-    }
-    let padded = bytes.contains(&b'=');
-    // `=` pads the end of a segment; one followed by more text is `name=value`.
-    let padding_ends_segments = !padded
-        || bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b'=')
-            .all(|(i, _)| matches!(bytes.get(i + 1), None | Some(b'=' | b'.')));
-    if !padding_ends_segments {
+    // Nearly every token is base64url and dots, known in one pass; the rest need the checks of
+    // padding and the standard alphabet.
+    let url_only = shape::all_url_bytes(bytes);
+    let token_bytes = url_only || (shape::all_token_bytes(bytes) && padding_ends_segments(bytes));
+    if !token_bytes {
         return None;
     }
     (!input.is_empty()).then(|| Cleaned {
         token: input.to_string(),
         cleanups: Vec::new(),
-        url_only: false,
+        url_only,
     })
+}
+
+/// `=` pads the end of a segment; one followed by more text is `name=value`. (Found word by word
+/// first: most texts have none.)
+fn padding_ends_segments(bytes: &[u8]) -> bool {
+    !bytes.contains(&b'=')
+        || bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'=')
+            .all(|(i, _)| matches!(bytes.get(i + 1), None | Some(b'=' | b'.')))
 }
 
 /// The tokens inside a recognised wrapper; `None` when the text is no wrapper.

@@ -20,15 +20,12 @@ pub(super) fn all_url_bytes(bytes: &[u8]) -> bool {
     crate::b64url::all_in(&URL_BYTES, bytes)
 }
 
-/// The bytes of [`all_url_bytes`].
+/// The bytes of [`all_url_bytes`]: the token bytes without padding and the standard alphabet.
 const URL_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = matches!(c, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.');
-        b += 1;
-    }
+    let mut table = TOKEN_BYTES;
+    table[b'=' as usize] = false;
+    table[b'+' as usize] = false;
+    table[b'/' as usize] = false;
     table
 };
 
