@@ -37,7 +37,7 @@ pub use super::text::reveal;
 
 /// The note shown after a top-level NumericDate value.
 fn date_note(value: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(value).ok()?;
+    let value: jwt_core::json::Value = value.parse().ok()?;
     let seconds = timing::read_numeric_date(&value).0.ok()?;
     let utc = jwt_core::clock_text::rfc3339(seconds)?;
     // Local time is in the timing panel; a short note keeps the JSON lines from wrapping.
@@ -92,7 +92,7 @@ pub fn JsonView(
             }
         };
         if piece.depth == 1 && piece.kind == PieceKind::Key {
-            let name: String = serde_json::from_str(&piece.text).unwrap_or_default();
+            let name = jwt_core::json::string_literal_text(&piece.text).unwrap_or_default();
             if let Some(d) = part.describe(&name) {
                 if !described.iter().any(|x| x.name == d.name) {
                     described.push(d);

@@ -119,7 +119,7 @@ pub fn header_alg(header: &str) -> Result<String, Failure> {
     let object = value.as_object().ok_or_else(|| {
         Failure::content(format!(
             "the header must be a JSON object: it is {}",
-            jwt_core::json::type_name(&value)
+            jwt_core::json::serde_type_name(&value)
         ))
     })?;
     match object.get("alg") {

@@ -3,8 +3,8 @@
 //! [`date_claims`] reads the values from the payload; [`assess`] judges them at a given `now`,
 //! cheaply, so a live countdown never re-parses the token.
 
+use crate::json::{Map, Value};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::clock_text::{self, MAX_INSTANT, MIN_INSTANT};
 
@@ -225,7 +225,7 @@ fn looks_like_date(name: &str) -> bool {
 
 /// Reads every date claim in the payload: the known ones, and any other top-level claim whose name
 /// ends in `_at`, `_time` or `_exp` and holds a number.
-pub fn date_claims(claims: &Map<String, Value>) -> Vec<DateClaim> {
+pub fn date_claims(claims: &Map) -> Vec<DateClaim> {
     date_claims_written(claims, &[])
 }
 
@@ -247,7 +247,7 @@ pub fn date_claims_of(doc: &crate::json::Document) -> Vec<DateClaim> {
 }
 
 fn date_claims_written(
-    claims: &Map<String, Value>,
+    claims: &Map,
     written: &[(std::borrow::Cow<'_, str>, &str)], // sorted by name
 ) -> Vec<DateClaim> {
     let known = DATE_CLAIMS.iter().filter_map(|&n| claims.get_key_value(n));
@@ -454,7 +454,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn claims(v: Value) -> Vec<DateClaim> {
+    fn claims(v: serde_json::Value) -> Vec<DateClaim> {
+        let v: Value = v.to_string().parse().unwrap();
         date_claims(v.as_object().unwrap())
     }
 

@@ -215,7 +215,7 @@ impl Payload {
     }
 
     /// The claims object, when the payload is a JSON object.
-    pub fn claims(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    pub fn claims(&self) -> Option<&crate::json::Map> {
         match self {
             Payload::Json(doc) => doc.value.as_object(),
             _ => None,

@@ -1,8 +1,8 @@
 //! Characters that change how text reads without being seen: bidirectional overrides, zero-width
 //! characters, invisible tags and control characters. A reviewer must see them.
 
+use crate::json::Value;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The name of a character that is invisible, reorders text or is a control character.
 pub fn hidden_char_name(c: char) -> Option<&'static str> {
@@ -309,9 +309,9 @@ mod tests {
 
     #[test]
     fn json_names_and_values_are_searched() {
-        let v: Value =
-            serde_json::from_str(r#"{"role":"user\u202e","a\u200bdmin":true,"x":["ok","\u2066"]}"#)
-                .unwrap();
+        let v: Value = r#"{"role":"user\u202e","a\u200bdmin":true,"x":["ok","\u2066"]}"#
+            .parse()
+            .unwrap();
         let found = find_in_json(&v);
         let paths: Vec<_> = found.iter().map(|h| h.path.as_str()).collect();
         assert_eq!(paths, ["/role", "/a\u{200b}dmin (name)", "/x/1"]);
@@ -321,8 +321,7 @@ mod tests {
 
     #[test]
     fn pointers_escape_names_at_any_depth() {
-        let v: Value =
-            serde_json::from_str(r#"{"a/b":{"c~d":[1,{"e":"\u0007"}]},"f":"plain"}"#).unwrap();
+        let v: Value = r#"{"a/b":{"c~d":[1,{"e":"\u0007"}]},"f":"plain"}"#.parse().unwrap();
         let paths: Vec<_> = find_in_json(&v).into_iter().map(|h| h.path).collect();
         assert_eq!(paths, ["/a~1b/c~0d/1/e"]);
     }

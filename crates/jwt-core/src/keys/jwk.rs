@@ -33,7 +33,7 @@ pub fn read(text: &str) -> Result<KeySet, KeyError> {
             None,
             format!(
                 "a JWK is a JSON object, but this is {}",
-                crate::json::type_name(other)
+                crate::json::serde_type_name(other)
             ),
         )),
     }
@@ -267,7 +267,7 @@ pub(super) fn members_and_kty<'a>(
             None,
             format!(
                 "a JWK is a JSON object, but this is {}",
-                crate::json::type_name(value)
+                crate::json::serde_type_name(value)
             ),
         ));
     };
@@ -302,7 +302,7 @@ pub(super) fn string_member<'a>(
             Some(location(index, Some(name))),
             format!(
                 "member '{name}' must be a string, but it is {}",
-                crate::json::type_name(other)
+                crate::json::serde_type_name(other)
             ),
         )),
     }

@@ -62,7 +62,13 @@ impl Reader for SecretsOnly {
 /// The token's own key: header `jwk`, or the first certificate of `x5c`. `None` when it carries
 /// neither.
 pub fn token_key(decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
-    header_key(&decoded.header.as_ref()?.value)
+    header_text_key(&decoded.header.as_ref()?.raw)
+}
+
+/// [`header_key`] of a header's JSON text (keys are read with `serde_json`, so the header is read
+/// again here, on the key-reading side).
+pub fn header_text_key(header: &str) -> Option<Result<KeySet, KeyError>> {
+    header_key(&serde_json::from_str(header).ok()?)
 }
 
 /// The key a JOSE header carries ([`token_key`] of the token with this header).

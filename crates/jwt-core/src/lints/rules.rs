@@ -2,7 +2,7 @@
 //! returns the finding when the condition holds. [`RULES`] lists them in the order findings of
 //! equal severity are shown.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{Finding, LintContext, LintId, Severity, COOKIE_LIMIT, HEADER_LIMIT, LONG_LIFETIME};
 use crate::b64url::Noncanonical;
@@ -15,8 +15,8 @@ use crate::verify::HmacAlg;
 pub(super) struct Facts<'a> {
     pub decoded: &'a Decoded,
     pub cx: &'a LintContext<'a>,
-    pub header: Option<&'a Map<String, Value>>,
-    pub claims: Option<&'a Map<String, Value>>,
+    pub header: Option<&'a Map>,
+    pub claims: Option<&'a Map>,
     pub alg: Option<&'a str>,
     pub hmac: Option<HmacAlg>,
 }
@@ -603,7 +603,7 @@ const PII_NAMES: &[&str] = &[
     "credit",
 ];
 
-fn pii_names(claims: &Map<String, Value>) -> Vec<String> {
+fn pii_names(claims: &Map) -> Vec<String> {
     claims
         .iter()
         .filter(|(name, value)| {

@@ -296,7 +296,7 @@ pub fn sign(header_json: &str, payload: &str, key: &[u8]) -> Result<String, Sign
     let alg = header
         .as_object()
         .ok_or_else(|| {
-            SignError::HeaderNotObject(format!("it is {}", crate::json::type_name(&header)))
+            SignError::HeaderNotObject(format!("it is {}", crate::json::serde_type_name(&header)))
         })?
         .get("alg")
         .and_then(|a| a.as_str())

@@ -81,6 +81,11 @@ pub fn b64url_encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The core's value as `serde_json` reads its compact text (which checks that text as well).
+pub fn serde_of(value: &jwt_core::json::Value) -> Value {
+    serde_json::from_str(&value.to_string()).expect("the compact text of a value is JSON")
+}
+
 /// JSON equality where numbers are compared by value: `1.30081938e+09 == 1300819380.0 == 1300819380`.
 /// Object member order is ignored (the raw text comparisons check spelling and order).
 pub fn json_eq(a: &Value, b: &Value) -> bool {

@@ -32,7 +32,7 @@ pub fn read(text: &str) -> Result<PrivateKey, KeyError> {
                 None,
                 format!(
                     "a JWK is a JSON object, but this is {}",
-                    crate::json::type_name(other)
+                    crate::json::serde_type_name(other)
                 ),
             ))
         }

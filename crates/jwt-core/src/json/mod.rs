@@ -1,15 +1,18 @@
 //! JSON handling that keeps what the token says: member order, number spelling and duplicate names.
 //!
-//! Values are parsed with `serde_json` (`preserve_order`, `arbitrary_precision`), whose recursion limit
-//! stops deep nesting before it can overflow the stack. A second pass over the already-validated text
-//! finds duplicate member names, which `serde_json` would silently collapse, and lays the text out
-//! for display without rewriting a single number or string.
+//! [`parse`] checks the text, builds the core's own [`Value`] and finds repeated member names in
+//! one pass ([`parse`](self::parse) module); a second walk over the accepted text lays it out for
+//! display without rewriting a single number or string. `serde_json` is asked only why a text is
+//! not JSON, so the messages keep its words.
+
+mod parse;
+mod value;
+
+pub use value::{Map, Number, Value};
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 /// A JSON text that parsed, with its layout for display and its duplicate member names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +113,7 @@ impl JsonError {
     }
 }
 
-/// The deepest nesting accepted (`serde_json`'s recursion limit).
+/// Arrays and objects may nest one level less deep than this (`serde_json`'s recursion limit).
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses bytes as one JSON document.
@@ -118,14 +121,27 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
     let text = std::str::from_utf8(bytes).map_err(|e| JsonError::NotUtf8 {
         position: e.valid_up_to(),
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    let layout = Layout::run(text, Emit::Nothing);
+    let Some(parsed) = parse::parse(text) else {
+        return Err(refusal(text));
+    };
     Ok(Document {
-        value,
+        value: parsed.value,
         raw: text.to_string(),
-        duplicates: layout.duplicates,
-        members: layout.members,
+        duplicates: parsed.duplicates,
+        members: parsed.members,
     })
+}
+
+/// Why `text` is not JSON, in `serde_json`'s words and at its position (the same reader
+/// accepts the same texts, which the tests check).
+fn refusal(text: &str) -> JsonError {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Err(error) => syntax_error(text, &error),
+        Ok(_) => JsonError::Syntax {
+            position: 0,
+            reason: "not accepted by the JSON reader".to_string(),
+        },
+    }
 }
 
 impl Document {
@@ -212,15 +228,27 @@ struct MemberSpan {
     value: (usize, usize),
 }
 
-/// What a layout pass produces besides the duplicate names.
+/// What a layout pass produces.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Emit {
-    /// Nothing: only find duplicates.
-    Nothing,
     /// The pretty text.
     Pretty,
     /// The pretty text and its pieces.
     Pieces,
+}
+
+/// The name of a `serde_json` value's type, for messages about key text (JWKs are read with
+/// `serde_json`).
+pub fn serde_type_name(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// The name of a JSON value's type, for messages.
@@ -261,108 +289,27 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
-/// Walks validated JSON text once, laying it out and collecting duplicate names.
+/// Walks accepted JSON text once, laying it out.
 ///
-/// The text has already been accepted by `serde_json`, so nesting is at most [`MAX_DEPTH`] and
+/// The text has already been accepted by [`parse`], so nesting is below [`MAX_DEPTH`] and
 /// recursion here is bounded. Pieces for colouring are only built when asked for.
 struct Layout<'a> {
     text: &'a str,
     pos: usize,
-    emit: Emit,
     pretty: String,
     pieces: Option<Vec<Piece>>,
-    duplicates: Vec<Duplicate>,
-    members: Vec<MemberSpan>,
-    /// Where the value being laid out sits: member names (as written) and array indexes. Only
-    /// turned into a JSON Pointer when a duplicate is found.
-    path: Vec<Step<'a>>,
-}
-
-/// One step of a path inside a document.
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    /// A member name literal, quotes and escapes included.
-    Key(&'a str),
-    /// An array index.
-    Index(usize),
 }
 
 /// A byte span in the text: start and end.
 type Span = (usize, usize);
-
-/// Names of one object seen so far; a linear scan for small objects, a hash map for large ones.
-/// Names without escapes are borrowed from the text, and only repeated names store more than
-/// their first value's span, so an object without duplicates costs no allocation per member.
-#[derive(Default)]
-struct Seen<'a> {
-    /// (name, span of its first value), in order of first appearance.
-    names: Vec<(Cow<'a, str>, Span)>,
-    /// (index in `names`, span of a later value) for every repeat, in order.
-    repeats: Vec<(usize, Span)>,
-    index: Option<HashMap<Cow<'a, str>, usize>>,
-}
-
-impl<'a> Seen<'a> {
-    const SCAN_LIMIT: usize = 32;
-
-    fn add(&mut self, name: Cow<'a, str>, span: Span) {
-        let found = match &self.index {
-            Some(index) => index.get(&name).copied(),
-            None => self.names.iter().position(|(n, _)| *n == name),
-        };
-        if let Some(i) = found {
-            self.repeats.push((i, span));
-            return;
-        }
-        if let Some(index) = &mut self.index {
-            index.insert(name.clone(), self.names.len());
-        } else if self.names.len() == Self::SCAN_LIMIT {
-            let mut index: HashMap<Cow<'a, str>, usize> = self
-                .names
-                .iter()
-                .enumerate()
-                .map(|(i, (n, _))| (n.clone(), i))
-                .collect();
-            index.insert(name.clone(), self.names.len());
-            self.index = Some(index);
-        }
-        self.names.push((name, span));
-    }
-
-    /// Every repeated name with the spans of all its values, in order of first appearance; one
-    /// pass over the repeats, so many repeated names cost no quadratic time.
-    fn repeated(self) -> Vec<(Cow<'a, str>, Vec<Span>)> {
-        if self.repeats.is_empty() {
-            return Vec::new();
-        }
-        let mut spans: Vec<Vec<Span>> = self.names.iter().map(|(_, first)| vec![*first]).collect();
-        for (i, span) in self.repeats {
-            spans[i].push(span);
-        }
-        self.names
-            .into_iter()
-            .zip(spans)
-            .filter(|(_, spans)| spans.len() > 1)
-            .map(|((name, _), spans)| (name, spans))
-            .collect()
-    }
-}
 
 impl<'a> Layout<'a> {
     fn run(text: &'a str, emit: Emit) -> Self {
         let mut layout = Layout {
             text,
             pos: 0,
-            emit,
-            pretty: if emit == Emit::Nothing {
-                String::new()
-            } else {
-                String::with_capacity(text.len() + text.len() / 4)
-            },
+            pretty: String::with_capacity(text.len() + text.len() / 4),
             pieces: (emit == Emit::Pieces).then(Vec::new),
-            duplicates: Vec::new(),
-            members: Vec::new(),
-            path: Vec::new(),
         };
         layout.value(0);
         layout
@@ -381,9 +328,6 @@ impl<'a> Layout<'a> {
     }
 
     fn push(&mut self, kind: PieceKind, text: &str, depth: u32) {
-        if self.emit == Emit::Nothing {
-            return;
-        }
         self.pretty.push_str(text);
         let Some(pieces) = &mut self.pieces else {
             return;
@@ -401,9 +345,6 @@ impl<'a> Layout<'a> {
     }
 
     fn newline(&mut self, depth: u32) {
-        if self.emit == Emit::Nothing {
-            return;
-        }
         let start = self.pretty.len();
         self.pretty.push('\n');
         for _ in 0..depth {
@@ -478,32 +419,15 @@ impl<'a> Layout<'a> {
             return;
         }
         let inner = depth + 1;
-        // Names, spans and duplicates are found once, by the pass that parses (which emits
-        // nothing); the display passes only lay the text out.
-        let track = self.emit == Emit::Nothing;
-        let mut seen = Seen::default();
         loop {
             self.newline(inner);
             self.skip_space();
-            let name_start = self.pos;
             let literal = self.string_literal();
-            let name_span = (name_start, self.pos);
             self.push(PieceKind::Key, literal, inner);
             self.skip_space();
             self.pos += 1; // ':'
             self.push(PieceKind::Punctuation, ": ", inner);
-            self.path.push(Step::Key(literal));
-            let span = self.value(inner);
-            self.path.pop();
-            if track {
-                if depth == 0 {
-                    self.members.push(MemberSpan {
-                        name: name_span,
-                        value: span,
-                    });
-                }
-                seen.add(unescape_cow(literal), span);
-            }
+            self.value(inner);
             self.skip_space();
             if self.peek() == b',' {
                 self.pos += 1;
@@ -515,24 +439,6 @@ impl<'a> Layout<'a> {
         }
         self.newline(depth);
         self.push(PieceKind::Punctuation, "}", depth);
-        for (name, spans) in seen.repeated() {
-            let path = self
-                .path
-                .iter()
-                .map(|step| match step {
-                    Step::Key(literal) => format!("/{}", escape_pointer(&unescape(literal))),
-                    Step::Index(i) => format!("/{i}"),
-                })
-                .collect();
-            self.duplicates.push(Duplicate {
-                path,
-                name: name.into_owned(),
-                values: spans
-                    .iter()
-                    .map(|&(s, e)| self.text[s..e].to_string())
-                    .collect(),
-            });
-        }
     }
 
     fn array(&mut self, depth: u32) {
@@ -545,13 +451,9 @@ impl<'a> Layout<'a> {
             return;
         }
         let inner = depth + 1;
-        let mut index = 0usize;
         loop {
             self.newline(inner);
-            self.path.push(Step::Index(index));
             self.value(inner);
-            self.path.pop();
-            index += 1;
             self.skip_space();
             if self.peek() == b',' {
                 self.pos += 1;
@@ -571,10 +473,16 @@ fn unescape(literal: &str) -> String {
     unescape_cow(literal).into_owned()
 }
 
+/// The text of JSON string literal `literal` (quotes included), escapes decoded; `None` when it is
+/// not exactly one string literal.
+pub fn string_literal_text(literal: &str) -> Option<String> {
+    parse::string_literal(literal)
+}
+
 /// [`unescape`], borrowing the text when the literal has no escapes.
 fn unescape_cow(literal: &str) -> Cow<'_, str> {
     if literal.contains('\\') {
-        Cow::Owned(serde_json::from_str(literal).unwrap_or_default())
+        Cow::Owned(string_literal_text(literal).unwrap_or_default())
     } else {
         Cow::Borrowed(
             literal
