@@ -55,7 +55,7 @@ fn capitalized(text: &str) -> String {
 
 /// The `alg` named by header text, if it parses.
 fn header_alg(header: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(header).ok()?;
+    let value: jwt_core::json::Value = header.parse().ok()?;
     value.get("alg")?.as_str().map(str::to_string)
 }
 

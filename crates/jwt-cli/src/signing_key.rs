@@ -114,16 +114,23 @@ pub fn sign(header: &str, payload: &str, key: &SigningKey) -> Result<String, Fai
 
 /// The header's `alg`: the header must be a JSON object that names one.
 pub fn header_alg(header: &str) -> Result<String, Failure> {
-    let value: serde_json::Value = serde_json::from_str(header)
-        .map_err(|e| Failure::content(format!("the header must be a JSON object: {e}")))?;
+    let value = jwt_core::json::parse(header.as_bytes())
+        .map_err(|e| {
+            Failure::content(format!(
+                "the header must be a JSON object: byte {}: {}",
+                e.position(),
+                e.message()
+            ))
+        })?
+        .value;
     let object = value.as_object().ok_or_else(|| {
         Failure::content(format!(
             "the header must be a JSON object: it is {}",
-            jwt_core::json::serde_type_name(&value)
+            jwt_core::json::type_name(&value)
         ))
     })?;
     match object.get("alg") {
-        Some(serde_json::Value::String(alg)) => Ok(alg.clone()),
+        Some(jwt_core::json::Value::String(alg)) => Ok(alg.clone()),
         Some(_) => Err(Failure::content(
             "the header's alg must be a string; set it with --alg",
         )),

@@ -60,8 +60,8 @@ impl std::fmt::Display for EditError {
 /// assert_eq!(set_claim("{\n  \"sub\": 1.50\n}", "iat", "7").unwrap(), "{\n  \"sub\": 1.50,\n  \"iat\": 7\n}");
 /// ```
 pub fn set_claim(json: &str, name: &str, value: &str) -> Result<String, EditError> {
-    serde_json::from_str::<serde_json::Value>(value)
-        .map_err(|e| EditError::BadValue(e.to_string()))?;
+    crate::json::parse(value.as_bytes())
+        .map_err(|e| EditError::BadValue(format!("byte {}: {}", e.position(), e.message())))?;
     let doc = crate::json::parse(json.as_bytes()).map_err(|e| {
         EditError::NotJson(format!("decoded byte {}: {}", e.position(), e.message()))
     })?;
@@ -197,7 +197,7 @@ struct Member {
 
 impl Member {
     fn is_named(&self, text: &str, name: &str) -> bool {
-        serde_json::from_str::<String>(&text[self.name.0..self.name.1]).is_ok_and(|n| n == name)
+        crate::json::string_literal_text(&text[self.name.0..self.name.1]).is_some_and(|n| n == name)
     }
 }
 

@@ -107,7 +107,7 @@ fn unescape(literal: &str) -> Cow<'_, str> {
     if !literal.contains('\\') {
         return Cow::Borrowed(literal);
     }
-    serde_json::from_str::<String>(&format!("\"{literal}\""))
+    crate::json::string_literal_text(&format!("\"{literal}\""))
         .map(Cow::Owned)
         .unwrap_or(Cow::Borrowed(literal))
 }

@@ -1,9 +1,9 @@
 //! JSON handling that keeps what the token says: member order, number spelling and duplicate names.
 //!
 //! [`parse`] checks the text, builds the core's own [`Value`] and finds repeated member names in
-//! one pass ([`parse`](self::parse) module); a second walk over the accepted text lays it out for
-//! display without rewriting a single number or string. `serde_json` is asked only why a text is
-//! not JSON, so the messages keep its words.
+//! one pass ([`parse`](self::parse) module), refusing other text with `serde_json`'s reason at
+//! `serde_json`'s place; a second walk over the accepted text lays it out for display without
+//! rewriting a single number or string.
 
 mod parse;
 mod value;
@@ -121,9 +121,17 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
     let text = std::str::from_utf8(bytes).map_err(|e| JsonError::NotUtf8 {
         position: e.valid_up_to(),
     })?;
-    let Some(parsed) = parse::parse(text) else {
-        return Err(refusal(text));
-    };
+    let parsed = parse::parse(text).map_err(|refusal| {
+        let position = refusal.offset(text);
+        if refusal.too_deep() {
+            JsonError::TooDeep { position }
+        } else {
+            JsonError::Syntax {
+                position,
+                reason: refusal.reason.to_string(),
+            }
+        }
+    })?;
     Ok(Document {
         value: parsed.value,
         raw: text.to_string(),
@@ -132,16 +140,28 @@ pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
     })
 }
 
-/// Why `text` is not JSON, in `serde_json`'s words and at its position (the same reader
-/// accepts the same texts, which the tests check).
-fn refusal(text: &str) -> JsonError {
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Err(error) => syntax_error(text, &error),
-        Ok(_) => JsonError::Syntax {
-            position: 0,
-            reason: "not accepted by the JSON reader".to_string(),
-        },
-    }
+/// Why [`parse_value`] refused a text: `serde_json`'s reason, at its 1-based line and its column
+/// (bytes before the place on that line), as `serde_json` counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// The line, from 1.
+    pub line: usize,
+    /// Bytes on that line before the place.
+    pub column: usize,
+    /// The reason in words.
+    pub reason: &'static str,
+}
+
+/// The value of one JSON text, without the layout and duplicate report of [`parse`] (key text).
+pub fn parse_value(text: &str) -> Result<Value, Refused> {
+    parse::parse(text).map(|p| p.value).map_err(|r| {
+        let (line, column) = r.line_column(text);
+        Refused {
+            line,
+            column,
+            reason: r.reason,
+        }
+    })
 }
 
 impl Document {
@@ -237,20 +257,6 @@ enum Emit {
     Pieces,
 }
 
-/// The name of a `serde_json` value's type, for messages about key text (JWKs are read with
-/// `serde_json`).
-pub fn serde_type_name(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// The name of a JSON value's type, for messages.
 pub fn type_name(value: &Value) -> &'static str {
     match value {
@@ -261,32 +267,6 @@ pub fn type_name(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-fn syntax_error(text: &str, error: &serde_json::Error) -> JsonError {
-    let position = offset_of(text, error.line(), error.column());
-    let full = error.to_string();
-    if full.starts_with("recursion limit exceeded") {
-        return JsonError::TooDeep { position };
-    }
-    let reason = match full.rfind(" at line ") {
-        Some(cut) => full[..cut].to_string(),
-        None => full,
-    };
-    JsonError::Syntax { position, reason }
-}
-
-/// Converts serde_json's 1-based line and column into a byte offset.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    if line == 0 {
-        return 0;
-    }
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
 }
 
 /// Walks accepted JSON text once, laying it out.

@@ -1,10 +1,12 @@
 //! One pass over JSON text that checks it, builds its [`Value`], and finds what `serde_json`
 //! would not say: repeated member names and where each top-level member is written.
 //!
-//! It accepts exactly what `serde_json` accepts (RFC 8259; unpaired surrogate escapes and
-//! nesting past [`MAX_DEPTH`] refused), which the tests check against `serde_json` on many texts.
-//! It does not explain a refusal: the caller asks `serde_json` for the reason and the place, so
-//! messages stay as they were.
+//! It accepts what `serde_json` accepts (RFC 8259; unpaired surrogate escapes and nesting past
+//! [`MAX_DEPTH`] refused), and refuses the rest with `serde_json`'s reason at `serde_json`'s
+//! place, so the messages are the ones users saw before; the tests check both against
+//! `serde_json` on many texts. One difference is deliberate: `serde_json` reserves the member
+//! name `$serde_json::private::Number` for its exact numbers, and this reader takes it as the
+//! ordinary name it is.
 
 use std::collections::HashMap;
 
@@ -18,20 +20,72 @@ pub(super) struct Parsed {
     pub members: Vec<MemberSpan>,
 }
 
-/// Parses `text` as one JSON document; `None` when it is not one.
-pub(super) fn parse(text: &str) -> Option<Parsed> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        path: Vec::new(),
-        duplicates: Vec::new(),
-        members: Vec::new(),
-    };
+/// Why a text is not JSON: `serde_json`'s reason, and the byte index its position is counted
+/// from (see [`Refusal::offset`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Refusal {
+    index: usize,
+    pub reason: &'static str,
+}
+
+impl Refusal {
+    /// The byte offset `serde_json`'s line and column come to: the byte before `index`, or
+    /// `index` itself at the start of a line.
+    pub fn offset(&self, text: &str) -> usize {
+        let line_start = text.as_bytes()[..self.index]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        line_start + (self.index - line_start).saturating_sub(1)
+    }
+
+    /// `serde_json`'s line (from 1) and column (bytes before the place on its line).
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let before = &text.as_bytes()[..self.index];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
+        (line, self.index - line_start)
+    }
+
+    /// True when the text nests too deeply.
+    pub fn too_deep(&self) -> bool {
+        self.reason == RECURSION
+    }
+}
+
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_VALUE: &str = "EOF while parsing a value";
+const COLON: &str = "expected `:`";
+const LIST_COMMA: &str = "expected `,` or `]`";
+const OBJECT_COMMA: &str = "expected `,` or `}`";
+const IDENT: &str = "expected ident";
+const VALUE: &str = "expected value";
+const ESCAPE: &str = "invalid escape";
+const NUMBER: &str = "invalid number";
+const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+const KEY: &str = "key must be a string";
+const SURROGATE: &str = "lone leading surrogate in hex escape";
+const HEX_END: &str = "unexpected end of hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const TRAILING: &str = "trailing characters";
+const RECURSION: &str = "recursion limit exceeded";
+
+type Read<T> = Result<T, Refusal>;
+
+/// Parses `text` as one JSON document.
+pub(super) fn parse(text: &str) -> Result<Parsed, Refusal> {
+    let mut parser = Parser::new(text);
     let value = parser.value()?;
     parser.skip_space();
-    (parser.pos == parser.bytes.len()).then_some(Parsed {
+    if parser.pos < parser.bytes.len() {
+        return parser.peek_refusal(TRAILING);
+    }
+    Ok(Parsed {
         value,
         duplicates: parser.duplicates,
         members: parser.members,
@@ -40,19 +94,12 @@ pub(super) fn parse(text: &str) -> Option<Parsed> {
 
 /// The text of one string literal (quotes included); `None` when `literal` is not exactly one.
 pub(super) fn string_literal(literal: &str) -> Option<String> {
-    let mut parser = Parser {
-        text: literal,
-        bytes: literal.as_bytes(),
-        pos: 0,
-        depth: 0,
-        path: Vec::new(),
-        duplicates: Vec::new(),
-        members: Vec::new(),
-    };
+    let mut parser = Parser::new(literal);
     if parser.peek() != Some(b'"') {
         return None;
     }
-    let text = parser.string()?;
+    parser.pos = 1;
+    let text = parser.string().ok()?;
     (parser.pos == literal.len()).then_some(text)
 }
 
@@ -76,8 +123,43 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            path: Vec::new(),
+            duplicates: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
+    /// A refusal about the byte just read (`serde_json`'s `error`).
+    fn refusal<T>(&self, reason: &'static str) -> Read<T> {
+        Err(Refusal {
+            index: self.pos,
+            reason,
+        })
+    }
+
+    /// A refusal about the byte about to be read (`serde_json`'s `peek_error`).
+    fn peek_refusal<T>(&self, reason: &'static str) -> Read<T> {
+        Err(Refusal {
+            index: (self.pos + 1).min(self.bytes.len()),
+            reason,
+        })
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
+    }
+
+    /// The next byte, consumed.
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.pos += 1;
+        Some(b)
     }
 
     fn skip_space(&mut self) {
@@ -86,126 +168,146 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Consumes `byte` after optional space; false when something else comes.
-    fn eat(&mut self, byte: u8) -> bool {
+    /// The next byte after optional space, not consumed.
+    fn peek_past_space(&mut self) -> Option<u8> {
         self.skip_space();
-        let found = self.peek() == Some(byte);
-        self.pos += usize::from(found);
-        found
+        self.peek()
     }
 
-    fn value(&mut self) -> Option<Value> {
-        self.skip_space();
-        match self.peek()? {
-            b'{' => self.nested(Self::object),
-            b'[' => self.nested(Self::array),
-            b'"' => self.string().map(Value::String),
-            b't' => self.word("true", Value::Bool(true)),
-            b'f' => self.word("false", Value::Bool(false)),
-            b'n' => self.word("null", Value::Null),
+    fn value(&mut self) -> Read<Value> {
+        let Some(b) = self.peek_past_space() else {
+            return self.peek_refusal(EOF_VALUE);
+        };
+        match b {
+            b'n' => self.word(b"ull", Value::Null),
+            b't' => self.word(b"rue", Value::Bool(true)),
+            b'f' => self.word(b"alse", Value::Bool(false)),
             b'-' | b'0'..=b'9' => self.number(),
-            _ => None,
+            b'"' => {
+                self.pos += 1;
+                self.string().map(Value::String)
+            }
+            b'[' => self.nested(Self::array),
+            b'{' => self.nested(Self::object),
+            _ => self.peek_refusal(VALUE),
         }
     }
 
     /// Reads an array or object one level deeper, refusing the level `serde_json` refuses.
-    fn nested(&mut self, read: fn(&mut Self) -> Option<Value>) -> Option<Value> {
+    fn nested(&mut self, read: fn(&mut Self) -> Read<Value>) -> Read<Value> {
         self.depth += 1;
         if self.depth >= MAX_DEPTH {
-            return None;
+            return self.peek_refusal(RECURSION);
         }
+        self.pos += 1;
         let value = read(self);
         self.depth -= 1;
         value
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Option<Value> {
-        let end = self.pos + word.len();
-        (self.bytes.get(self.pos..end)? == word.as_bytes()).then(|| {
-            self.pos = end;
-            value
-        })
+    /// The rest of `null`, `true` or `false` after its first letter.
+    fn word(&mut self, rest: &[u8], value: Value) -> Read<Value> {
+        self.pos += 1;
+        for &expected in rest {
+            match self.next() {
+                None => return self.refusal(EOF_VALUE),
+                Some(b) if b != expected => return self.refusal(IDENT),
+                Some(_) => {}
+            }
+        }
+        Ok(value)
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as written.
-    fn number(&mut self) -> Option<Value> {
+    fn number(&mut self) -> Read<Value> {
         let start = self.pos;
-        self.pos += usize::from(self.peek() == Some(b'-'));
-        match self.peek()? {
-            b'0' => self.pos += 1,
-            b'1'..=b'9' => self.digits(),
-            _ => return None,
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.next() {
+            None => return self.refusal(EOF_VALUE),
+            Some(b'0') => {
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return self.peek_refusal(NUMBER);
+                }
+            }
+            Some(b'1'..=b'9') => _ = self.digits(),
+            Some(_) => return self.refusal(NUMBER),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
-            self.some_digits()?;
+            if !self.digits() {
+                let reason = if self.peek().is_some() {
+                    NUMBER
+                } else {
+                    EOF_VALUE
+                };
+                return self.peek_refusal(reason);
+            }
         }
         if let Some(b'e' | b'E') = self.peek() {
             self.pos += 1;
             if let Some(b'+' | b'-') = self.peek() {
                 self.pos += 1;
             }
-            self.some_digits()?;
+            match self.next() {
+                None => return self.refusal(EOF_VALUE),
+                Some(b'0'..=b'9') => _ = self.digits(),
+                Some(_) => return self.refusal(NUMBER),
+            }
         }
-        Some(Value::Number(Number(
+        Ok(Value::Number(Number(
             self.text[start..self.pos].to_string(),
         )))
     }
 
-    fn digits(&mut self) {
+    /// Consumes digits; true when there was at least one.
+    fn digits(&mut self) -> bool {
+        let start = self.pos;
         while let Some(b'0'..=b'9') = self.peek() {
             self.pos += 1;
         }
+        self.pos > start
     }
 
-    /// At least one digit.
-    fn some_digits(&mut self) -> Option<()> {
+    /// The bytes up to the next quote, backslash or control character.
+    fn plain_run(&mut self) -> &'a str {
         let start = self.pos;
-        self.digits();
-        (self.pos > start).then_some(())
-    }
-
-    /// A string literal at `pos` (its opening quote), escapes decoded.
-    fn string(&mut self) -> Option<String> {
-        self.pos += 1;
-        let start = self.pos;
-        // Most strings have no escape: one scan, one copy.
-        let plain = self.bytes[start..]
+        let run = self.bytes[start..]
             .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        let stop = start + plain;
-        if self.bytes[stop] == b'"' {
-            self.pos = stop + 1;
-            return Some(self.text[start..stop].to_string());
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(self.bytes.len() - start);
+        self.pos += run;
+        // The run ends at an ASCII byte or at the end, so it is whole characters.
+        &self.text[start..self.pos]
+    }
+
+    /// A string after its opening quote, escapes decoded.
+    fn string(&mut self) -> Read<String> {
+        // Most strings have no escape: one scan, one copy.
+        let first = self.plain_run();
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(first.to_string());
         }
-        let mut out = String::with_capacity(plain + 16);
-        out.push_str(&self.text[start..stop]);
-        self.pos = stop;
+        let mut out = String::from(first);
         loop {
-            let run = self.bytes[self.pos..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-            out.push_str(&self.text[self.pos..self.pos + run]);
-            self.pos += run;
-            match self.bytes[self.pos] {
-                b'"' => {
-                    self.pos += 1;
-                    return Some(out);
-                }
-                b'\\' => {
-                    self.pos += 1;
-                    out.push(self.escape()?);
-                }
-                _ => return None, // a control character
+            match self.next() {
+                None => return self.refusal(EOF_STRING),
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => out.push(self.escape()?),
+                Some(_) => return self.refusal(CONTROL),
             }
+            out.push_str(self.plain_run());
         }
     }
 
-    /// The character an escape after its backslash stands for.
-    fn escape(&mut self) -> Option<char> {
-        let b = self.peek()?;
-        self.pos += 1;
-        Some(match b {
+    /// The character an escape stands for, after its backslash.
+    fn escape(&mut self) -> Read<char> {
+        let Some(b) = self.next() else {
+            return self.refusal(EOF_STRING);
+        };
+        Ok(match b {
             b'"' => '"',
             b'\\' => '\\',
             b'/' => '/',
@@ -215,81 +317,124 @@ impl<'a> Parser<'a> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => return self.unicode_escape(),
-            _ => return None,
+            _ => return self.refusal(ESCAPE),
         })
     }
 
     /// `\uXXXX`, or a surrogate pair of two; an unpaired surrogate is refused.
-    fn unicode_escape(&mut self) -> Option<char> {
+    fn unicode_escape(&mut self) -> Read<char> {
         let first = self.hex4()?;
-        match first {
-            0xDC00..=0xDFFF => None,
-            0xD800..=0xDBFF => {
-                if self.bytes.get(self.pos..self.pos + 2)? != b"\\u" {
-                    return None;
-                }
-                self.pos += 2;
-                let second = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&second) {
-                    return None;
-                }
-                char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
-            }
-            n => char::from_u32(n),
+        if (0xDC00..=0xDFFF).contains(&first) {
+            return self.refusal(SURROGATE);
         }
+        if !(0xD800..=0xDBFF).contains(&first) {
+            // Outside the surrogates every code unit is a character.
+            return Ok(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        for expected in [b'\\', b'u'] {
+            match self.next() {
+                None => return self.refusal(EOF_STRING),
+                Some(b) if b != expected => return self.refusal(HEX_END),
+                Some(_) => {}
+            }
+        }
+        let second = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&second) {
+            return self.refusal(SURROGATE);
+        }
+        let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+        Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
-    fn hex4(&mut self) -> Option<u32> {
-        let digits = self.bytes.get(self.pos..self.pos + 4)?;
+    fn hex4(&mut self) -> Read<u32> {
+        let Some(digits) = self.bytes.get(self.pos..self.pos + 4) else {
+            self.pos = self.bytes.len();
+            return self.refusal(EOF_STRING);
+        };
+        self.pos += 4;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + char::from(d).to_digit(16)?;
+            match char::from(d).to_digit(16) {
+                Some(v) => n = n * 16 + v,
+                None => return self.refusal(ESCAPE),
+            }
         }
-        self.pos += 4;
-        Some(n)
+        Ok(n)
     }
 
-    fn array(&mut self) -> Option<Value> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        if self.eat(b']') {
-            return Some(Value::Array(items));
+    /// Whether another element follows (consuming its comma), as `serde_json` decides.
+    fn next_element(&mut self, first: bool) -> Read<bool> {
+        match self.peek_past_space() {
+            None => self.peek_refusal(EOF_LIST),
+            Some(b']') => Ok(false),
+            Some(_) if first => Ok(true),
+            Some(b',') => {
+                self.pos += 1;
+                match self.peek_past_space() {
+                    Some(b']') => self.peek_refusal(TRAILING_COMMA),
+                    Some(_) => Ok(true),
+                    None => self.peek_refusal(EOF_VALUE),
+                }
+            }
+            Some(_) => self.peek_refusal(LIST_COMMA),
         }
-        loop {
+    }
+
+    /// Whether another member follows (consuming its comma), as `serde_json` decides.
+    fn next_member(&mut self, first: bool) -> Read<bool> {
+        match self.peek_past_space() {
+            None => self.peek_refusal(EOF_OBJECT),
+            Some(b'}') => Ok(false),
+            Some(b'"') if first => Ok(true),
+            Some(_) if first => self.peek_refusal(KEY),
+            Some(b',') => {
+                self.pos += 1;
+                match self.peek_past_space() {
+                    Some(b'"') => Ok(true),
+                    Some(b'}') => self.peek_refusal(TRAILING_COMMA),
+                    Some(_) => self.peek_refusal(KEY),
+                    None => self.peek_refusal(EOF_VALUE),
+                }
+            }
+            Some(_) => self.peek_refusal(OBJECT_COMMA),
+        }
+    }
+
+    /// An array after its `[`.
+    fn array(&mut self) -> Read<Value> {
+        let mut items = Vec::new();
+        while self.next_element(items.is_empty())? {
             self.path.push(Step::Index(items.len()));
             let item = self.value();
             self.path.pop();
             items.push(item?);
-            if self.eat(b',') {
-                continue;
-            }
-            return self.eat(b']').then_some(Value::Array(items));
         }
+        self.pos += 1; // ']'
+        Ok(Value::Array(items))
     }
 
-    fn object(&mut self) -> Option<Value> {
+    /// An object after its `{`.
+    fn object(&mut self) -> Read<Value> {
         let top = self.depth == 1;
-        self.pos += 1;
         let mut seen = Seen::default();
-        if self.eat(b'}') {
-            return Some(Value::Object(Map::default()));
-        }
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return None;
-            }
+        let mut first = true;
+        while self.next_member(first)? {
+            first = false;
             let name_start = self.pos;
+            self.pos += 1;
             let name = self.string()?;
             let literal = &self.text[name_start..self.pos];
-            if !self.eat(b':') {
-                return None;
+            match self.peek_past_space() {
+                Some(b':') => self.pos += 1,
+                Some(_) => return self.peek_refusal(COLON),
+                None => return self.peek_refusal(EOF_OBJECT),
             }
             self.skip_space();
             let value_start = self.pos;
             self.path.push(Step::Key(literal));
             let value = self.value();
             self.path.pop();
+            let value = value?;
             let span = (value_start, self.pos);
             if top {
                 self.members.push(MemberSpan {
@@ -297,17 +442,12 @@ impl<'a> Parser<'a> {
                     value: span,
                 });
             }
-            seen.add(name, value?, span);
-            if self.eat(b',') {
-                continue;
-            }
-            if !self.eat(b'}') {
-                return None;
-            }
-            let (map, repeated) = seen.finish();
-            self.report(repeated);
-            return Some(Value::Object(map));
+            seen.add(name, value, span);
         }
+        self.pos += 1; // '}'
+        let (map, repeated) = seen.finish();
+        self.report(repeated);
+        Ok(Value::Object(map))
     }
 
     /// Records the repeated names of the object just read, at the current path.
@@ -396,7 +536,27 @@ impl Seen {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse as parse_document;
+    use super::super::{parse as parse_document, JsonError};
+
+    /// `serde_json`'s refusal of `text`, as the core reported it before it had its own reader:
+    /// the reason without "at line …", at the byte its line and column come to.
+    fn serde_refusal(text: &str, error: &serde_json::Error) -> JsonError {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(error.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let position = (line_start + error.column().saturating_sub(1)).min(text.len());
+        let full = error.to_string();
+        if full.starts_with("recursion limit exceeded") {
+            return JsonError::TooDeep { position };
+        }
+        let cut = full.rfind(" at line ").unwrap_or(full.len());
+        JsonError::Syntax {
+            position,
+            reason: full[..cut].to_string(),
+        }
+    }
 
     /// The core and `serde_json` agree on `text`: both refuse it, or both accept it with the same
     /// value in the same order (the last value of a repeated name at its first place). The
@@ -414,7 +574,11 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(text)
             ),
-            (Err(_), Err(_)) => {}
+            (Err(ours), Err(theirs)) => {
+                if let Ok(text) = std::str::from_utf8(text) {
+                    assert_eq!(*ours, serde_refusal(text, theirs), "{text:?}");
+                }
+            }
             _ => panic!(
                 "disagree on {:?}: core {:?}, serde_json {:?}",
                 String::from_utf8_lossy(text),
@@ -548,6 +712,15 @@ mod tests {
             doubled.insert(i, seed[i]);
             agree(&doubled);
         }
+    }
+
+    /// `serde_json` reserves one member name for its exact numbers and reads such an object as a
+    /// number (or refuses it); the core reads the object that the text is.
+    #[test]
+    fn serde_json_s_private_number_name_is_an_ordinary_member() {
+        let doc = parse_document(br#"{"$serde_json::private::Number":"12"}"#).unwrap();
+        assert_eq!(doc.value["$serde_json::private::Number"], "12");
+        assert!(parse_document(br#"{"$serde_json::private::Number":null}"#).is_ok());
     }
 
     #[test]

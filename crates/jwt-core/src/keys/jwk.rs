@@ -1,6 +1,6 @@
 //! JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037) and key sets (`{"keys": [...]}`).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     EcCurve, Entry, Key, KeyError, KeyErrorKind, KeyForm, KeyLocation, KeySet, OkpCurve, PublicKey,
@@ -33,18 +33,9 @@ pub fn read(text: &str) -> Result<KeySet, KeyError> {
             None,
             format!(
                 "a JWK is a JSON object, but this is {}",
-                crate::json::serde_type_name(other)
+                crate::json::type_name(other)
             ),
         )),
-    }
-}
-
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    // serde_json appends " at line L column C"; the location is reported separately.
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 
@@ -85,7 +76,7 @@ pub fn read_jwk(value: &Value, index: Option<usize>, form: KeyForm) -> Result<Ke
         index,
         "an HMAC secret, not a public key. For an HS token, give its 'k' value as the secret, in base64url",
     )?;
-    if let Some(member) = PRIVATE_MEMBERS.iter().find(|m| jwk.contains_key(**m)) {
+    if let Some(member) = PRIVATE_MEMBERS.iter().find(|m| jwk.contains_key(m)) {
         let mut e = KeyError::private_key(&format!("a JWK with the private member '{member}'"));
         e.location = Some(at(Some(member)));
         return Err(e);
@@ -231,14 +222,14 @@ pub fn read_jwk(value: &Value, index: Option<usize>, form: KeyForm) -> Result<Ke
 
 /// Parses JWK or JWKS text; a syntax error names its line and column.
 pub(super) fn parse(text: &str) -> Result<Value, KeyError> {
-    serde_json::from_str(text.trim()).map_err(|e| {
+    crate::json::parse_value(text.trim()).map_err(|e| {
         KeyError::new(
             KeyErrorKind::Json,
             Some(KeyLocation::Json {
-                line: e.line(),
-                column: e.column(),
+                line: e.line,
+                column: e.column,
             }),
-            format!("not valid JSON ({})", json_reason(&e)),
+            format!("not valid JSON ({})", e.reason),
         )
     })
 }
@@ -257,7 +248,7 @@ pub(super) fn members_and_kty<'a>(
     value: &'a Value,
     index: Option<usize>,
     oct_is: &str,
-) -> Result<(&'a Map<String, Value>, &'a str), KeyError> {
+) -> Result<(&'a Map, &'a str), KeyError> {
     let fail = |kind: KeyErrorKind, member: Option<&str>, message: String| {
         KeyError::new(kind, Some(location(index, member)), message)
     };
@@ -267,7 +258,7 @@ pub(super) fn members_and_kty<'a>(
             None,
             format!(
                 "a JWK is a JSON object, but this is {}",
-                crate::json::serde_type_name(value)
+                crate::json::type_name(value)
             ),
         ));
     };
@@ -290,7 +281,7 @@ pub(super) fn members_and_kty<'a>(
 
 /// A member that must be a string when present.
 pub(super) fn string_member<'a>(
-    jwk: &'a Map<String, Value>,
+    jwk: &'a Map,
     name: &str,
     index: Option<usize>,
 ) -> Result<Option<&'a str>, KeyError> {
@@ -302,7 +293,7 @@ pub(super) fn string_member<'a>(
             Some(location(index, Some(name))),
             format!(
                 "member '{name}' must be a string, but it is {}",
-                crate::json::serde_type_name(other)
+                crate::json::type_name(other)
             ),
         )),
     }

@@ -62,17 +62,16 @@ impl Reader for SecretsOnly {
 /// The token's own key: header `jwk`, or the first certificate of `x5c`. `None` when it carries
 /// neither.
 pub fn token_key(decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
-    header_text_key(&decoded.header.as_ref()?.raw)
+    header_key(&decoded.header.as_ref()?.value)
 }
 
-/// [`header_key`] of a header's JSON text (keys are read with `serde_json`, so the header is read
-/// again here, on the key-reading side).
+/// [`header_key`] of a header's JSON text.
 pub fn header_text_key(header: &str) -> Option<Result<KeySet, KeyError>> {
-    header_key(&serde_json::from_str(header).ok()?)
+    header_key(&header.parse().ok()?)
 }
 
 /// The key a JOSE header carries ([`token_key`] of the token with this header).
-pub fn header_key(header: &serde_json::Value) -> Option<Result<KeySet, KeyError>> {
+pub fn header_key(header: &crate::json::Value) -> Option<Result<KeySet, KeyError>> {
     let header = header.as_object()?;
     if let Some(key) = header.get("jwk") {
         return Some(

@@ -291,12 +291,13 @@ impl std::fmt::Display for SignError {
 ///
 /// Header and payload are encoded exactly as given, so spacing and member order are kept.
 pub fn sign(header_json: &str, payload: &str, key: &[u8]) -> Result<String, SignError> {
-    let header: serde_json::Value =
-        serde_json::from_str(header_json).map_err(|e| SignError::HeaderNotObject(e.to_string()))?;
+    let header = crate::json::parse(header_json.as_bytes())
+        .map_err(|e| SignError::HeaderNotObject(format!("byte {}: {}", e.position(), e.message())))?
+        .value;
     let alg = header
         .as_object()
         .ok_or_else(|| {
-            SignError::HeaderNotObject(format!("it is {}", crate::json::serde_type_name(&header)))
+            SignError::HeaderNotObject(format!("it is {}", crate::json::type_name(&header)))
         })?
         .get("alg")
         .and_then(|a| a.as_str())

@@ -1,7 +1,7 @@
 //! Private JWKs (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2), alone or as the one private key of a
 //! JWKS. Errors name the member.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::super::jwk::{location as at, members_and_kty, parse, string_member};
 use super::super::{EcCurve, KeyError, KeyErrorKind, OkpCurve};
@@ -32,7 +32,7 @@ pub fn read(text: &str) -> Result<PrivateKey, KeyError> {
                 None,
                 format!(
                     "a JWK is a JSON object, but this is {}",
-                    crate::json::serde_type_name(other)
+                    crate::json::type_name(other)
                 ),
             ))
         }
@@ -118,7 +118,7 @@ pub fn read_jwk(
 
 /// The members of one JWK, read with errors that name them.
 struct Members<'a> {
-    jwk: &'a Map<String, Value>,
+    jwk: &'a Map,
     index: Option<usize>,
 }
 
