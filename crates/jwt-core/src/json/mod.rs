@@ -344,8 +344,8 @@ impl<'a> Layout<'a> {
         self.skip_space();
         let start = self.pos;
         match self.peek() {
-            b'{' => self.object(depth),
-            b'[' => self.array(depth),
+            b'{' => self.container(depth, "{", "}", true),
+            b'[' => self.container(depth, "[", "]", false),
             b'"' => {
                 let s = self.string_literal();
                 self.push(PieceKind::String, s, depth);
@@ -389,62 +389,44 @@ impl<'a> Layout<'a> {
         &self.text[start..self.pos]
     }
 
-    fn object(&mut self, depth: u32) {
+    /// An object (`keyed`) or an array, one member or element per line.
+    fn container(&mut self, depth: u32, open: &'static str, close: &'static str, keyed: bool) {
         self.pos += 1;
-        self.push(PieceKind::Punctuation, "{", depth);
+        self.push(PieceKind::Punctuation, open, depth);
         self.skip_space();
-        if self.peek() == b'}' {
+        if self.peek() == close.as_bytes()[0] {
             self.pos += 1;
-            self.push(PieceKind::Punctuation, "}", depth);
+            self.push(PieceKind::Punctuation, close, depth);
             return;
         }
         let inner = depth + 1;
         loop {
             self.newline(inner);
-            self.skip_space();
-            let literal = self.string_literal();
-            self.push(PieceKind::Key, literal, inner);
-            self.skip_space();
-            self.pos += 1; // ':'
-            self.push(PieceKind::Punctuation, ": ", inner);
+            if keyed {
+                self.member_name(inner);
+            }
             self.value(inner);
             self.skip_space();
             if self.peek() == b',' {
                 self.pos += 1;
                 self.push(PieceKind::Punctuation, ",", inner);
             } else {
-                self.pos += 1; // '}'
+                self.pos += 1; // the closing bracket
                 break;
             }
         }
         self.newline(depth);
-        self.push(PieceKind::Punctuation, "}", depth);
+        self.push(PieceKind::Punctuation, close, depth);
     }
 
-    fn array(&mut self, depth: u32) {
-        self.pos += 1;
-        self.push(PieceKind::Punctuation, "[", depth);
+    /// A member's name and its colon.
+    fn member_name(&mut self, depth: u32) {
         self.skip_space();
-        if self.peek() == b']' {
-            self.pos += 1;
-            self.push(PieceKind::Punctuation, "]", depth);
-            return;
-        }
-        let inner = depth + 1;
-        loop {
-            self.newline(inner);
-            self.value(inner);
-            self.skip_space();
-            if self.peek() == b',' {
-                self.pos += 1;
-                self.push(PieceKind::Punctuation, ",", inner);
-            } else {
-                self.pos += 1; // ']'
-                break;
-            }
-        }
-        self.newline(depth);
-        self.push(PieceKind::Punctuation, "]", depth);
+        let literal = self.string_literal();
+        self.push(PieceKind::Key, literal, depth);
+        self.skip_space();
+        self.pos += 1; // ':'
+        self.push(PieceKind::Punctuation, ": ", depth);
     }
 }
 
