@@ -657,6 +657,25 @@ mod tests {
     }
 
     #[test]
+    fn escape_dense_text_is_written_as_serde_json_writes_it() {
+        // JSON text inside a string: a quote every few bytes, runs of every length from 0 to 40
+        // (between escapes, and across the eight-byte scan), with multi-byte characters.
+        let mut text = String::new();
+        for run in 0..40 {
+            text.push_str(&"aé🙂".repeat(run / 3));
+            text.push_str(&"x".repeat(run % 3));
+            text.push(['"', '\\', '\n', '\u{7}'][run % 4]);
+        }
+        let pretty = "{\n  \"a\": \"é\\\"🙂\",\n  \"b\": [1, \"\\\\x\"]\n}";
+        for sample in [text.as_str(), pretty] {
+            assert_eq!(
+                string_literal(sample),
+                serde_json::to_string(sample).unwrap()
+            );
+        }
+    }
+
+    #[test]
     fn refuses_floats_and_compound_keys() {
         assert!(to_pretty(&1.5f64).is_err());
         let mut map = BTreeMap::new();
