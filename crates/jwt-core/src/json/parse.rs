@@ -32,22 +32,26 @@ impl Refusal {
     /// The byte offset `serde_json`'s line and column come to: the byte before `index`, or
     /// `index` itself at the start of a line.
     pub fn offset(&self, text: &str) -> usize {
-        let line_start = text.as_bytes()[..self.index]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
+        let line_start = self.line_start(text);
         line_start + (self.index - line_start).saturating_sub(1)
     }
 
     /// `serde_json`'s line (from 1) and column (bytes before the place on its line).
     pub fn line_column(&self, text: &str) -> (usize, usize) {
-        let before = &text.as_bytes()[..self.index];
-        let line_start = before
+        let line_start = self.line_start(text);
+        let line = 1 + text.as_bytes()[..line_start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        (line, self.index - line_start)
+    }
+
+    /// Where the line of the place begins.
+    fn line_start(&self, text: &str) -> usize {
+        text.as_bytes()[..self.index]
             .iter()
             .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
-        (line, self.index - line_start)
+            .map_or(0, |p| p + 1)
     }
 
     /// True when the text nests too deeply.

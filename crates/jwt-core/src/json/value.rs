@@ -31,21 +31,6 @@ impl Number {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-
-    /// The number as an `i64`, when it is written as an integer that fits.
-    pub fn as_i64(&self) -> Option<i64> {
-        self.0.parse().ok()
-    }
-
-    /// The number as a `u64`, when it is written as a non-negative integer that fits.
-    pub fn as_u64(&self) -> Option<u64> {
-        self.0.parse().ok()
-    }
-
-    /// The number as the nearest `f64`.
-    pub fn as_f64(&self) -> Option<f64> {
-        self.0.parse().ok()
-    }
 }
 
 impl fmt::Display for Number {
@@ -143,29 +128,6 @@ impl Value {
             Value::Bool(b) => Some(*b),
             _ => None,
         }
-    }
-
-    /// The number, when this is one.
-    pub fn as_number(&self) -> Option<&Number> {
-        match self {
-            Value::Number(n) => Some(n),
-            _ => None,
-        }
-    }
-
-    /// The number as an `i64`, when this is an integer that fits.
-    pub fn as_i64(&self) -> Option<i64> {
-        self.as_number()?.as_i64()
-    }
-
-    /// The number as a `u64`, when this is a non-negative integer that fits.
-    pub fn as_u64(&self) -> Option<u64> {
-        self.as_number()?.as_u64()
-    }
-
-    /// The number as the nearest `f64`.
-    pub fn as_f64(&self) -> Option<f64> {
-        self.as_number()?.as_f64()
     }
 
     /// Member `name`, when this is an object that has it.

@@ -65,11 +65,6 @@ pub fn token_key(decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
     header_key(&decoded.header.as_ref()?.value)
 }
 
-/// [`header_key`] of a header's JSON text.
-pub fn header_text_key(header: &str) -> Option<Result<KeySet, KeyError>> {
-    header_key(&header.parse().ok()?)
-}
-
 /// The key a JOSE header carries ([`token_key`] of the token with this header).
 pub fn header_key(header: &crate::json::Value) -> Option<Result<KeySet, KeyError>> {
     let header = header.as_object()?;
