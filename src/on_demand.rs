@@ -79,10 +79,8 @@ pub fn read_pasted(text: String) -> Result<Pasted, Unloaded> {
     jwt_split,
     leptos::wasm_split::wasm_split(keys, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-pub fn read_header_key(
-    header: jwt_core::json::Value,
-) -> Result<Option<Result<KeySet, KeyError>>, Unloaded> {
-    Ok(keys::header_key(&header))
+pub fn read_header_key(header: String) -> Result<Option<Result<KeySet, KeyError>>, Unloaded> {
+    Ok(keys::header_text_key(&header))
 }
 
 /// True when text given as an HMAC secret reads as a public key (the alg-confusion finding).

@@ -114,8 +114,8 @@ pub async fn ask(request: VerifyRequest) -> Answer {
 pub enum Wanted {
     /// Pasted public-key text.
     Pasted(String),
-    /// The key carried by the token's header (the user chose it).
-    HeaderKey(jwt_core::json::Value),
+    /// The key carried by the token's header (the user chose it): the header's JSON text.
+    HeaderKey(String),
     /// An HMAC secret in the shape of a public key (the alg-confusion finding).
     Secret(String),
 }
@@ -182,7 +182,7 @@ impl keys::Reader for Known<'_> {
     }
 
     fn token_key(&self, decoded: &Decoded) -> Option<Result<KeySet, KeyError>> {
-        let header = &decoded.header.as_ref()?.value;
+        let header = &decoded.header.as_ref()?.raw;
         match self.0 {
             Some(Read {
                 wanted: Wanted::HeaderKey(h),
@@ -216,7 +216,7 @@ fn wanted_for(
         return decoded
             .header
             .as_ref()
-            .map(|h| Wanted::HeaderKey(h.value.clone()));
+            .map(|h| Wanted::HeaderKey(h.raw.clone()));
     }
     (!public_key.trim().is_empty()).then(|| Wanted::Pasted(public_key.to_string()))
 }

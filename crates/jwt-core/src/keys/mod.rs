@@ -29,7 +29,7 @@ pub mod select;
 pub mod spki;
 
 pub use private::{read_private, PrivateForm, PrivateKey, PrivateNumbers, RsaPrivate};
-pub use reader::{header_key, token_key, AllForms, Reader, SecretsOnly};
+pub use reader::{header_key, header_text_key, token_key, AllForms, Reader, SecretsOnly};
 
 use serde::Serialize;
 
