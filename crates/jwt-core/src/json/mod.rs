@@ -14,6 +14,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::json_writer;
+
 /// A JSON text that parsed, with its layout for display and its duplicate member names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -199,7 +201,7 @@ impl Document {
     /// The text re-indented for display, built on demand; numbers and strings are spelled
     /// exactly as in `raw`.
     pub fn pretty(&self) -> String {
-        Layout::run(&self.raw, Emit::Pretty).pretty
+        Layout::run(&self.raw, Emit::Pretty).text()
     }
 
     /// The pretty text split into pieces for syntax colouring, built on demand.
@@ -215,9 +217,40 @@ impl Serialize for Document {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Document", 3)?;
         s.serialize_field("raw", &self.raw)?;
-        s.serialize_field("pretty", &self.pretty())?;
+        s.serialize_field("pretty", &PrettyField(&self.raw))?;
         s.serialize_field("duplicates", &self.duplicates)?;
         s.end()
+    }
+}
+
+/// The `pretty` member of a serialized [`Document`], laid out as it is written: `json_writer`
+/// asks for it already escaped (see [`json_writer::DISPLAY_ESCAPED`]), other serializers get the
+/// text.
+struct PrettyField<'a>(&'a str);
+
+impl Serialize for PrettyField<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_newtype_struct(json_writer::DISPLAY_ESCAPED, &Pretty(self.0))
+    }
+}
+
+/// The pretty text of accepted JSON text; `{:#}` writes it escaped as a JSON string's content.
+struct Pretty<'a>(&'a str);
+
+impl std::fmt::Display for Pretty<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let emit = if f.alternate() {
+            Emit::Escaped
+        } else {
+            Emit::Pretty
+        };
+        f.write_str(&Layout::run(self.0, emit).text())
+    }
+}
+
+impl Serialize for Pretty<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -255,6 +288,8 @@ enum Emit {
     Pretty,
     /// The pretty text and its pieces.
     Pieces,
+    /// The pretty text escaped as the content of a JSON string.
+    Escaped,
 }
 
 /// The name of a JSON value's type, for messages.
@@ -276,7 +311,9 @@ pub fn type_name(value: &Value) -> &'static str {
 struct Layout<'a> {
     text: &'a str,
     pos: usize,
-    pretty: String,
+    /// Whether keys, strings and line breaks are escaped as a JSON string's content.
+    escaped: bool,
+    out: json_writer::Gather,
     pieces: Option<Vec<Piece>>,
 }
 
@@ -288,11 +325,17 @@ impl<'a> Layout<'a> {
         let mut layout = Layout {
             text,
             pos: 0,
-            pretty: String::with_capacity(text.len() + text.len() / 4),
+            escaped: emit == Emit::Escaped,
+            out: json_writer::Gather::with_capacity(2 * text.len()),
             pieces: (emit == Emit::Pieces).then(Vec::new),
         };
         layout.value(0);
         layout
+    }
+
+    /// The laid-out text (whole pieces of accepted text and ASCII, so always UTF-8).
+    fn text(self) -> String {
+        String::from_utf8(self.out.finish()).unwrap_or_default()
     }
 
     fn skip_space(&mut self) {
@@ -308,7 +351,11 @@ impl<'a> Layout<'a> {
     }
 
     fn push(&mut self, kind: PieceKind, text: &str, depth: u32) {
-        self.pretty.push_str(text);
+        if self.escaped && matches!(kind, PieceKind::Key | PieceKind::String) {
+            self.out.push_escaped(text.as_bytes());
+        } else {
+            self.out.push(text.as_bytes());
+        }
         let Some(pieces) = &mut self.pieces else {
             return;
         };
@@ -325,15 +372,12 @@ impl<'a> Layout<'a> {
     }
 
     fn newline(&mut self, depth: u32) {
-        let start = self.pretty.len();
-        self.pretty.push('\n');
-        for _ in 0..depth {
-            self.pretty.push_str("  ");
-        }
+        self.out.push(if self.escaped { b"\\n" } else { b"\n" });
+        self.out.indent(depth as usize);
         if let Some(pieces) = &mut self.pieces {
             pieces.push(Piece {
                 kind: PieceKind::Space,
-                text: self.pretty[start..].to_string(),
+                text: format!("\n{}", "  ".repeat(depth as usize)),
                 depth,
             });
         }
