@@ -148,7 +148,20 @@ impl Gather {
 
     /// Appends `bytes` as they are.
     pub(crate) fn push(&mut self, bytes: &[u8]) {
-        self.push_as(bytes, false);
+        if self.len + bytes.len() > self.buf.len() {
+            self.flush();
+            if bytes.len() > self.buf.len() {
+                self.out.extend_from_slice(bytes);
+                return;
+            }
+        }
+        let Gather { buf, len, .. } = self;
+        // A loop, not a copy call (a call costs more than a short piece); the mask tells the
+        // compiler the index is in the buffer, as the room was made above.
+        for &b in bytes {
+            buf[*len & 0xff] = b;
+            *len += 1;
+        }
     }
 
     /// Appends `bytes` escaped as a JSON string's content (the escapes `serde_json` writes).
