@@ -568,7 +568,7 @@ fn decode_header(decoded: &mut Decoded, jwe: bool) {
         });
         return;
     }
-    match json::parse(&bytes) {
+    match json::parse_owned(bytes) {
         Ok(doc) => {
             if !doc.value.is_object() {
                 decoded.errors.push(StructureError {
@@ -585,7 +585,7 @@ fn decode_header(decoded: &mut Decoded, jwe: bool) {
             }
             decoded.header = Some(Arc::new(doc));
         }
-        Err(e) => {
+        Err((e, _)) => {
             let err = json_error(
                 decoded,
                 SegmentName::Header,
@@ -621,10 +621,10 @@ fn decode_jws(decoded: &mut Decoded, reading: Reading) {
 /// readable as text (or hex): a JWS signature covers the bytes, not their JSON, so a payload the
 /// reader refuses is never a structural error.
 fn payload_of(bytes: Vec<u8>) -> Payload {
-    match json::parse(&bytes) {
+    match json::parse_owned(bytes) {
         Ok(doc) => Payload::Json(Arc::new(doc)),
-        Err(JsonError::NotUtf8 { .. }) => Payload::Binary { bytes },
-        Err(e) => {
+        Err((JsonError::NotUtf8 { .. }, bytes)) => Payload::Binary { bytes },
+        Err((e, bytes)) => {
             let text = String::from_utf8(bytes).unwrap_or_default();
             let too_deep = matches!(e, JsonError::TooDeep { .. });
             let looks_like_json = too_deep || text.trim_start().starts_with(['{', '[']);

@@ -120,23 +120,36 @@ pub const MAX_DEPTH: usize = 128;
 
 /// Parses bytes as one JSON document.
 pub fn parse(bytes: &[u8]) -> Result<Document, JsonError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| JsonError::NotUtf8 {
-        position: e.valid_up_to(),
-    })?;
-    let parsed = parse::parse(text).map_err(|refusal| {
-        let position = refusal.offset(text);
-        if refusal.too_deep() {
-            JsonError::TooDeep { position }
-        } else {
-            JsonError::Syntax {
-                position,
-                reason: refusal.reason.to_string(),
-            }
+    parse_owned(bytes.to_vec()).map_err(|(e, _)| e)
+}
+
+/// [`parse`], keeping `bytes` as the document's text without a copy; a refusal hands them back.
+pub fn parse_owned(bytes: Vec<u8>) -> Result<Document, (JsonError, Vec<u8>)> {
+    let raw = match String::from_utf8(bytes) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let position = e.utf8_error().valid_up_to();
+            return Err((JsonError::NotUtf8 { position }, e.into_bytes()));
         }
-    })?;
+    };
+    let parsed = match parse::parse(&raw) {
+        Ok(parsed) => parsed,
+        Err(refusal) => {
+            let position = refusal.offset(&raw);
+            let error = if refusal.too_deep() {
+                JsonError::TooDeep { position }
+            } else {
+                JsonError::Syntax {
+                    position,
+                    reason: refusal.reason.to_string(),
+                }
+            };
+            return Err((error, raw.into_bytes()));
+        }
+    };
     Ok(Document {
         value: parsed.value,
-        raw: text.to_string(),
+        raw,
         duplicates: parsed.duplicates,
         members: parsed.members,
     })
