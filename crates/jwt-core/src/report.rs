@@ -73,7 +73,7 @@ pub struct Report {
 /// ```
 pub fn report_json(report: &Report) -> String {
     // Writing a report cannot fail: every map key is a string and it holds no float.
-    let mut text = crate::json_writer::to_pretty_sized(report, 1024 + 4 * report.decoded.input_len)
+    let mut text = crate::json_writer::to_pretty_sized(report, 2048 + 4 * report.decoded.input_len)
         .unwrap_or_default();
     text.push('\n');
     text
