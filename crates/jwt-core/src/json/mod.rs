@@ -352,11 +352,9 @@ impl<'a> Layout<'a> {
     }
 
     fn skip_space(&mut self) {
-        let rest = &self.text.as_bytes()[self.pos..];
-        self.pos += rest
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .count();
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
     }
 
     fn peek(&self) -> u8 {
