@@ -116,7 +116,7 @@ fn clean_prefix(w: u64) -> usize {
 }
 
 /// The index of the first byte of `bytes` that needs an escape, eight bytes at a time.
-pub(crate) fn first_escape(bytes: &[u8]) -> Option<usize> {
+fn first_escape(bytes: &[u8]) -> Option<usize> {
     let mut words = bytes.chunks_exact(8);
     let mut start = 0;
     for word in words.by_ref() {

@@ -277,8 +277,9 @@ impl<'a> Parser<'a> {
     /// The bytes up to the next quote, backslash or control character.
     fn plain_run(&mut self) -> &'a str {
         let start = self.pos;
-        // The bytes a JSON string cannot hold as they are, eight at a time.
-        let run = crate::json_writer::first_escape(&self.bytes[start..])
+        let run = self.bytes[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             .unwrap_or(self.bytes.len() - start);
         self.pos += run;
         // The run ends at an ASCII byte or at the end, so it is whole characters.
