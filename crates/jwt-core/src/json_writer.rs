@@ -136,6 +136,9 @@ fn first_escape(bytes: &[u8]) -> Option<usize> {
 /// How many bytes [`Gather`] holds before appending them.
 const BUFFER: usize = 256;
 
+/// Output gathered in a stack buffer and appended to a `Vec` a buffer at a time: text made of
+/// many short pieces and escapes (a report holds JSON inside strings) then costs one append per
+/// [`BUFFER`] bytes, not one or two per piece.
 pub(crate) struct Gather {
     out: Vec<u8>,
     /// [`BUFFER`] bytes and room for a word stored at its last byte.
