@@ -35,18 +35,23 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 /// Formats Unix seconds as RFC 3339 in UTC (`2026-11-24T21:43:07Z`); `None` outside years 1–9999.
 pub fn rfc3339(seconds: i64) -> Option<String> {
-    if !(MIN_INSTANT..=MAX_INSTANT).contains(&seconds) {
-        return None;
+    rfc3339_exact(seconds, 0)
+}
+
+/// Writes `n` in decimal into `slot`, right-aligned and zero-padded (higher digits are dropped).
+fn put_digits(slot: &mut [u8], mut n: u64) {
+    for b in slot.iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
     }
-    let days = seconds.div_euclid(86_400);
-    let secs = seconds.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    Some(format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    ))
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: u64) {
+    let mut digits = [0; 20];
+    put_digits(&mut digits, n);
+    let first = digits.iter().position(|&b| b != b'0').unwrap_or(19);
+    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or_default());
 }
 
 /// An instant as the wall-clock time at a UTC offset, `offset_minutes` east of UTC:
@@ -72,13 +77,34 @@ pub fn local_text(seconds: i64, offset_minutes: i32) -> Option<String> {
 /// [`rfc3339`] with a fraction of a second: `nanos` adds only the digits it needs
 /// (`…T23:13:20.5Z`).
 pub fn rfc3339_exact(seconds: i64, nanos: u32) -> Option<String> {
-    let whole = rfc3339(seconds)?;
-    if nanos == 0 || nanos >= 1_000_000_000 {
-        return Some(whole);
+    if !(MIN_INSTANT..=MAX_INSTANT).contains(&seconds) {
+        return None;
     }
-    let digits = format!("{nanos:09}");
-    let digits = digits.trim_end_matches('0');
-    Some(format!("{}.{digits}Z", &whole[..whole.len() - 1]))
+    let secs = seconds.rem_euclid(86_400).unsigned_abs();
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    let fraction = if nanos < 1_000_000_000 { nanos } else { 0 };
+    let mut text = *b"0000-00-00T00:00:00.000000000";
+    let fields = [
+        (y.unsigned_abs(), 0..4),
+        (m.into(), 5..7),
+        (d.into(), 8..10),
+        (secs / 3600, 11..13),
+        (secs / 60 % 60, 14..16),
+        (secs % 60, 17..19),
+        (fraction.into(), 20..29),
+    ];
+    for (n, at) in fields {
+        put_digits(text.get_mut(at)?, n);
+    }
+    // Without a fraction the point goes; with one, only its trailing zeros.
+    let end = match fraction {
+        0 => 19,
+        _ => text.len() - text.iter().rev().take_while(|&&b| b == b'0').count(),
+    };
+    let mut out = String::with_capacity(end + 1);
+    out.push_str(std::str::from_utf8(text.get(..end)?).ok()?);
+    out.push('Z');
+    Some(out)
 }
 
 /// Why a typed instant could not be read.
@@ -203,23 +229,39 @@ const MONTH: u64 = YEAR / 12;
 /// From this length on, durations are told in months and years, as people do.
 const LONG: u64 = 28 * DAY;
 
-fn plural(n: u64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
+/// Appends `n` and its unit, plural unless `n` is 1: "1 day", "3 days".
+fn push_count(out: &mut String, n: u64, unit: &str) {
+    push_number(out, n);
+    out.push(' ');
+    out.push_str(unit);
+    if n != 1 {
+        out.push('s');
     }
+}
+
+fn plural(n: u64, unit: &str) -> String {
+    let mut out = String::new();
+    push_count(&mut out, n, unit);
+    out
 }
 
 /// A duration in its largest sensible unit, rounded down: "14 minutes", "3 days", "2 years".
 pub fn humanize(seconds: u64) -> String {
-    match seconds {
-        s if s < MINUTE => plural(s, "second"),
-        s if s < HOUR => plural(s / MINUTE, "minute"),
-        s if s < 2 * DAY => plural(s / HOUR, "hour"),
-        s if s < YEAR => plural(s / DAY, "day"),
-        s => plural(s / YEAR, "year"),
-    }
+    let mut out = String::new();
+    push_humanized(&mut out, seconds);
+    out
+}
+
+/// Appends [`humanize`]'s text.
+pub(crate) fn push_humanized(out: &mut String, seconds: u64) {
+    let (n, unit) = match seconds {
+        s if s < MINUTE => (s, "second"),
+        s if s < HOUR => (s / MINUTE, "minute"),
+        s if s < 2 * DAY => (s / HOUR, "hour"),
+        s if s < YEAR => (s / DAY, "day"),
+        s => (s / YEAR, "year"),
+    };
+    push_count(out, n, unit);
 }
 
 /// Months and years for a long duration: "73 years", "1 year 2 months", "5 months", "1 month 3 d".
@@ -245,27 +287,24 @@ pub fn compact(seconds: u64) -> String {
         return calendar(seconds);
     }
     let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "min"), (1, "s")];
-    let mut parts = Vec::new();
+    let Some(first) = units.iter().position(|&(size, _)| seconds >= size) else {
+        return "0 s".to_string();
+    };
+    let mut out = String::new();
     let mut rest = seconds;
-    for (size, name) in units {
+    for (size, name) in units.into_iter().skip(first).take(2) {
         let n = rest / size;
         rest %= size;
-        if n > 0 || !parts.is_empty() {
-            parts.push((n, name));
-        }
-        if parts.len() == 2 {
-            break;
+        if n > 0 {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            push_number(&mut out, n);
+            out.push(' ');
+            out.push_str(name);
         }
     }
-    if parts.is_empty() {
-        return "0 s".to_string();
-    }
-    parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, name)| format!("{n} {name}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
 
 #[cfg(test)]

@@ -48,17 +48,17 @@ pub struct Instant {
 
 /// Reads one NumericDate value.
 pub fn read_numeric_date(value: &Value) -> (Result<i64, String>, Vec<String>) {
-    let (instant, notes) = read_instant(value, &value.to_string());
+    let (instant, notes) = read_instant(value);
     (instant.map(|i| i.seconds), notes)
 }
 
 /// Reads one NumericDate value exactly, fraction included.
 pub fn read_numeric_date_exact(value: &Value) -> (Result<Instant, String>, Vec<String>) {
-    read_instant(value, &value.to_string())
+    read_instant(value)
 }
 
-/// Reads one NumericDate value whose text in the token is `written` (quoted in messages).
-fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<String>) {
+/// Reads one NumericDate value (a number is quoted in messages as written).
+fn read_instant(value: &Value) -> (Result<Instant, String>, Vec<String>) {
     let mut notes = Vec::new();
     let number = match value {
         Value::Number(n) => n,
@@ -86,9 +86,9 @@ fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<S
             )
         }
     };
-    let text = written;
-    // With `arbitrary_precision` the number keeps its spelling, so it can be read exactly.
-    let Some(decimal) = Decimal::parse(&number.to_string()) else {
+    // The number keeps its spelling, so it can be read exactly.
+    let text = number.as_str();
+    let Some(decimal) = Decimal::parse(text) else {
         return (
             Err(format!("{text} is not a usable number of seconds")),
             notes,
@@ -126,43 +126,64 @@ fn read_instant(value: &Value, written: &str) -> (Result<Instant, String>, Vec<S
     (Ok(instant), notes)
 }
 
-/// A JSON number's decimal digits, read without rounding.
-struct Decimal {
+/// A JSON number's decimal digits, read without rounding, in place.
+struct Decimal<'a> {
     negative: bool,
-    /// Significant digits, integer and fraction together, with no leading zeros.
-    digits: Vec<u8>,
-    /// Where the decimal point sits in `digits` (may be negative or past the end).
+    /// The digits before and after the point, as written.
+    int: &'a [u8],
+    frac: &'a [u8],
+    /// How many zeros lead `int` and `frac` read as one run of digits.
+    leading: usize,
+    /// How many significant digits follow them (trailing zeros excluded).
+    len: usize,
+    /// Where the decimal point sits after the first significant digit (may be negative or past
+    /// the end).
     point: i64,
 }
 
-impl Decimal {
+impl<'a> Decimal<'a> {
     /// Reads JSON number text (`-12.5e3`); `None` if it is not one.
-    fn parse(text: &str) -> Option<Decimal> {
+    fn parse(text: &'a str) -> Option<Decimal<'a>> {
         let (negative, rest) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        let (mantissa, exponent) = match rest.bytes().position(|b| (b | 0x20) == b'e') {
             Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
             None => (rest, 0),
         };
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        let (int, frac) = (int.as_bytes(), frac.as_bytes());
+        let run = || int.iter().chain(frac);
+        if int.is_empty() || !run().all(u8::is_ascii_digit) {
             return None;
         }
-        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
-        let mut point = i64::try_from(int.len()).ok()?.checked_add(exponent)?;
-        let leading = digits.iter().take_while(|&&d| d == 0).count();
-        digits.drain(..leading);
-        point -= i64::try_from(leading).ok()?;
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
+        let leading = run().take_while(|&&d| d == b'0').count();
+        let trailing = run().rev().take_while(|&&d| d == b'0').count();
+        let point = i64::try_from(int.len())
+            .ok()?
+            .checked_add(exponent)?
+            .checked_sub(i64::try_from(leading).ok()?)?;
         Some(Decimal {
             negative,
-            digits,
+            int,
+            frac,
+            leading,
+            len: (int.len() + frac.len()).saturating_sub(leading + trailing),
             point,
         })
+    }
+
+    /// Significant digit `i` (0 is the first), 0 outside them.
+    fn digit(&self, i: i64) -> u8 {
+        let j = usize::try_from(i).ok().filter(|&i| i < self.len);
+        j.map(|j| j + self.leading)
+            .and_then(|j| {
+                self.int
+                    .get(j)
+                    .or_else(|| self.frac.get(j - self.int.len()))
+            })
+            .map_or(0, |b| b - b'0')
     }
 
     /// The whole part (rounded towards zero), when it has at most 30 digits.
@@ -170,17 +191,12 @@ impl Decimal {
         if self.point > 30 {
             return None;
         }
-        let digits = (0..self.point.max(0)).map(|i| {
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| self.digits.get(i))
-                .map_or(0, |&d| i128::from(d))
-        });
+        let digits = (0..self.point.max(0)).map(|i| i128::from(self.digit(i)));
         Some(digits.fold(0i128, |acc, d| acc * 10 + d))
     }
 
     fn has_fraction(&self) -> bool {
-        i64::try_from(self.digits.len()).is_ok_and(|len| len > self.point)
+        i64::try_from(self.len).is_ok_and(|len| len > self.point)
     }
 
     /// The instant, or `None` when the whole seconds do not fit in 13 digits (far past year 9999).
@@ -188,15 +204,10 @@ impl Decimal {
         if self.point > 13 {
             return None;
         }
-        let digit = |i: i64| {
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| self.digits.get(i))
-                .map_or(0, |&d| i64::from(d))
-        };
+        let digit = |i: i64| i64::from(self.digit(i));
         let whole = (0..self.point).fold(0i64, |acc, i| acc * 10 + digit(i));
         let nine = (self.point..self.point + 9).fold(0i64, |acc, i| acc * 10 + digit(i));
-        let beyond = i64::try_from(self.digits.len()).is_ok_and(|len| len > self.point + 9);
+        let beyond = i64::try_from(self.len).is_ok_and(|len| len > self.point + 9);
         if !self.negative {
             return Some(Instant {
                 seconds: whole,
@@ -226,30 +237,21 @@ fn looks_like_date(name: &str) -> bool {
 /// Reads every date claim in the payload: the known ones, and any other top-level claim whose name
 /// ends in `_at`, `_time` or `_exp` and holds a number.
 pub fn date_claims(claims: &Map) -> Vec<DateClaim> {
-    date_claims_written(claims, &[])
+    read_dates(claims, None)
 }
 
 /// [`date_claims`] of a JSON payload, quoting each value exactly as the token writes it.
 ///
-/// Linear in the number of members: the written values are collected in one pass.
+/// Linear in the number of members: a number is quoted as it keeps its spelling, and only a known
+/// claim that is not a number (at most [`DATE_CLAIMS`]`.len()` of them) is looked up in the text.
 pub fn date_claims_of(doc: &crate::json::Document) -> Vec<DateClaim> {
-    let Some(claims) = doc.value.as_object() else {
-        return Vec::new();
-    };
-    // Sorted by name (stably, so repeated names keep their order) and searched by halving: no
-    // hashing of every name, and no quadratic search when a payload holds thousands of dates.
-    let mut written: Vec<_> = doc
-        .raw_members()
-        .filter(|(name, _)| DATE_CLAIMS.contains(&&**name) || looks_like_date(name))
-        .collect();
-    written.sort_by(|a, b| a.0.cmp(&b.0));
-    date_claims_written(claims, &written)
+    doc.value
+        .as_object()
+        .map_or_else(Vec::new, |claims| read_dates(claims, Some(doc)))
 }
 
-fn date_claims_written(
-    claims: &Map,
-    written: &[(std::borrow::Cow<'_, str>, &str)], // sorted by name
-) -> Vec<DateClaim> {
+/// Reads the date claims of `claims`, known ones first; `doc` spells values that are not numbers.
+fn read_dates(claims: &Map, doc: Option<&crate::json::Document>) -> Vec<DateClaim> {
     let known = DATE_CLAIMS.iter().filter_map(|&n| claims.get_key_value(n));
     let others = claims.iter().filter(|(name, value)| {
         value.is_number() && looks_like_date(name) && !DATE_CLAIMS.contains(&name.as_str())
@@ -257,14 +259,14 @@ fn date_claims_written(
     known
         .chain(others)
         .map(|(name, value)| {
-            // The last occurrence wins, as in `value`: the last of the equal names.
-            let after = written.partition_point(|(n, _)| n.as_ref() <= name.as_str());
-            let raw = after
-                .checked_sub(1)
-                .map(|i| &written[i])
-                .filter(|(n, _)| n == name)
-                .map_or_else(|| value.to_string(), |(_, w)| (*w).to_string());
-            let (instant, notes) = read_instant(value, &raw);
+            // The last occurrence wins, as in `value`.
+            let raw = match value {
+                Value::Number(n) => n.as_str().to_owned(),
+                _ => doc
+                    .and_then(|d| d.raw_member(name))
+                    .map_or_else(|| value.to_string(), str::to_owned),
+            };
+            let (instant, notes) = read_instant(value);
             DateClaim {
                 name: name.clone(),
                 raw,
@@ -359,24 +361,32 @@ pub struct Timing {
     pub usable: bool,
 }
 
+/// "expires in 14 minutes", "issued 3 days ago": claim `name` seen `delta` seconds ahead of now.
 fn phrase(name: &str, delta: i64) -> String {
-    let span = clock_text::humanize(delta.unsigned_abs());
-    match (name, delta >= 0) {
-        (_, _) if delta == 0 => match name {
-            "exp" => "expires now".into(),
-            "nbf" => "becomes valid now".into(),
-            "iat" => "issued now".into(),
-            _ => "now".into(),
-        },
-        ("exp", true) => format!("expires in {span}"),
-        ("exp", false) => format!("expired {span} ago"),
-        ("nbf", true) => format!("becomes valid in {span}"),
-        ("nbf", false) => format!("valid since {span} ago"),
-        ("iat", true) => format!("issued {span} in the future"),
-        ("iat", false) => format!("issued {span} ago"),
-        (_, true) => format!("in {span}"),
-        (_, false) => format!("{span} ago"),
-    }
+    let (before, after) = match (name, delta > 0) {
+        _ if delta == 0 => {
+            return match name {
+                "exp" => "expires now",
+                "nbf" => "becomes valid now",
+                "iat" => "issued now",
+                _ => "now",
+            }
+            .into()
+        }
+        ("exp", true) => ("expires in ", ""),
+        ("exp", false) => ("expired ", " ago"),
+        ("nbf", true) => ("becomes valid in ", ""),
+        ("nbf", false) => ("valid since ", " ago"),
+        ("iat", true) => ("issued ", " in the future"),
+        ("iat", false) => ("issued ", " ago"),
+        (_, true) => ("in ", ""),
+        (_, false) => ("", " ago"),
+    };
+    let mut out = String::with_capacity(40);
+    out.push_str(before);
+    clock_text::push_humanized(&mut out, delta.unsigned_abs());
+    out.push_str(after);
+    out
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -592,7 +602,7 @@ mod tests {
 
     #[test]
     fn huge_numbers_do_not_overflow() {
-        let doc = crate::json::parse(br#"{"exp":1e400,"nbf":18446744073709551617,"iat":-1e999}"#)
+        let doc = crate::json::parse(br#"{"exp":1e400,"nbf":18446744073709551617,"iat":-1e999,"rat":0.00e-9223372036854775808}"#)
             .unwrap();
         let t = assess(&date_claims(doc.value.as_object().unwrap()), NOW, u32::MAX);
         assert!(t.claims.iter().all(|c| c.state == TimeState::Invalid));

@@ -111,15 +111,22 @@ impl<'a> Iterator for Runs<'a> {
 
 /// True when `text` holds any hidden character.
 pub fn has_hidden(text: &str) -> bool {
-    // Printable ASCII, tabs and line breaks are never hidden: most text is decided by this byte
-    // scan, which the compiler vectorises, without decoding a single character.
-    if text
-        .bytes()
-        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'))
-    {
-        return false;
-    }
-    text.chars().any(|c| hidden_char_name(c).is_some())
+    // Printable ASCII is never hidden: most text is decided by this scan, without decoding a
+    // single character.
+    !printable_ascii(text.as_bytes()) && text.chars().any(|c| hidden_char_name(c).is_some())
+}
+
+/// True when every byte is printable ASCII (space to `~`); eight bytes at a time.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut words = bytes.chunks_exact(8);
+    // A byte below 0x20 sets its high bit in the difference, 0x7F in the sum, 0x80 up in the
+    // word itself; a borrow or carry between bytes only follows a byte already found.
+    let all_words = words.by_ref().all(|word| {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        (w.wrapping_sub(ONES * 0x20) | w.wrapping_add(ONES) | w) & (ONES * 0x80) == 0
+    });
+    all_words && words.remainder().iter().all(|b| matches!(b, b' '..=b'~'))
 }
 
 /// How many hidden characters `text` holds.
@@ -143,7 +150,7 @@ pub struct HiddenIn {
 /// Lists every member name and string in `value` that holds hidden characters.
 pub fn find_in_json(value: &Value) -> Vec<HiddenIn> {
     let mut out = Vec::new();
-    walk(value, &mut Vec::new(), &mut out);
+    walk(value, None, &mut out);
     out
 }
 
@@ -153,15 +160,23 @@ enum Step<'a> {
     Index(usize),
 }
 
+/// Where a value sits: the last step to it, after its parent's path (the root has none). Held on
+/// the stack of [`walk`], so following a path costs nothing until a pointer is needed.
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
+}
+
 /// The JSON Pointer (RFC 6901) of `path`, built only for a value that holds hidden characters.
-fn pointer(path: &[Step<'_>]) -> String {
-    let mut out = String::new();
-    for step in path {
-        out.push('/');
-        match step {
-            Step::Name(name) => out.push_str(&crate::json::escape_pointer(name)),
-            Step::Index(i) => out.push_str(&i.to_string()),
-        }
+fn pointer(path: Option<&Path<'_>>) -> String {
+    let Some(path) = path else {
+        return String::new();
+    };
+    let mut out = pointer(path.parent);
+    out.push('/');
+    match path.step {
+        Step::Name(name) => out.push_str(&crate::json::escape_pointer(name)),
+        Step::Index(i) => out.push_str(&i.to_string()),
     }
     out
 }
@@ -200,25 +215,26 @@ fn hidden_in(path: String, text: &str) -> HiddenIn {
     }
 }
 
-fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<HiddenIn>) {
+fn walk(value: &Value, path: Option<&Path<'_>>, out: &mut Vec<HiddenIn>) {
     // Values come from the JSON parser, whose recursion limit bounds this depth.
     match value {
         Value::String(s) if has_hidden(s) => out.push(hidden_in(pointer(path), s)),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk(item, path, out);
-                path.pop();
+                let step = Step::Index(i);
+                walk(item, Some(&Path { parent: path, step }), out);
             }
         }
         Value::Object(map) => {
             for (k, v) in map {
-                path.push(Step::Name(k));
+                let here = Path {
+                    parent: path,
+                    step: Step::Name(k),
+                };
                 if has_hidden(k) {
-                    out.push(hidden_in(format!("{} (name)", pointer(path)), k));
+                    out.push(hidden_in(format!("{} (name)", pointer(Some(&here))), k));
                 }
-                walk(v, path, out);
-                path.pop();
+                walk(v, Some(&here), out);
             }
         }
         _ => {}
@@ -324,6 +340,23 @@ mod tests {
         let v: Value = r#"{"a/b":{"c~d":[1,{"e":"\u0007"}]},"f":"plain"}"#.parse().unwrap();
         let paths: Vec<_> = find_in_json(&v).into_iter().map(|h| h.path).collect();
         assert_eq!(paths, ["/a~1b/c~0d/1/e"]);
+    }
+
+    #[test]
+    fn printable_ascii_checks_every_byte_at_every_position() {
+        for len in [1, 7, 8, 9, 16, 17] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b;
+                    assert_eq!(
+                        printable_ascii(&text),
+                        matches!(b, b' '..=b'~'),
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

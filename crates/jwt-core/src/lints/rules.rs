@@ -356,10 +356,7 @@ fn crit_present(f: &Facts<'_>) -> Option<Finding> {
 
 fn header_kid(f: &Facts<'_>) -> Option<Finding> {
     let kid = f.header?.get("kid")?;
-    let text = kid.as_str().unwrap_or_default();
-    let suspicious = ["../", "..\\", "'", "\"", ";", "|", "`", "$(", "\0", "/dev/"]
-        .iter()
-        .any(|s| text.contains(s));
+    let suspicious = suspicious_kid(kid.as_str().unwrap_or_default());
     let (severity, explanation) = if suspicious || !kid.is_string() {
         (
             Severity::Danger,
@@ -378,6 +375,21 @@ fn header_kid(f: &Facts<'_>) -> Option<Finding> {
         "RFC 7515 §4.1.4, RFC 8725 §3.10",
         explanation,
     )
+}
+
+/// True for a `kid` holding `../`, `..\`, `'`, `"`, `;`, `|`, `` ` ``, `$(`, NUL or `/dev/`: read in
+/// one pass.
+fn suspicious_kid(kid: &str) -> bool {
+    let kid = kid.as_bytes();
+    (0..kid.len()).any(|i| {
+        matches!(
+            &kid[i..],
+            [b'\'' | b'"' | b';' | b'|' | b'`' | 0, ..]
+                | [b'.', b'.', b'/' | b'\\', ..]
+                | [b'$', b'(', ..]
+                | [b'/', b'd', b'e', b'v', b'/', ..]
+        )
+    })
 }
 
 fn key_location(f: &Facts<'_>, name: &str, id: LintId, title: &str, what: &str) -> Option<Finding> {
@@ -425,9 +437,13 @@ fn header_jwk(f: &Facts<'_>) -> Option<Finding> {
 fn unexpected_typ(f: &Facts<'_>) -> Option<Finding> {
     let typ = f.header?.get("typ")?;
     let ok = typ.as_str().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        let t = t.strip_prefix("application/").unwrap_or(&t);
-        t == "jwt" || t == "jose" || t.ends_with("+jwt")
+        let t = t.as_bytes();
+        let t = match t.split_at_checked(12) {
+            Some((media, rest)) if media.eq_ignore_ascii_case(b"application/") => rest,
+            _ => t,
+        };
+        let plus_jwt = t.len() >= 4 && t[t.len() - 4..].eq_ignore_ascii_case(b"+jwt");
+        t.eq_ignore_ascii_case(b"jwt") || t.eq_ignore_ascii_case(b"jose") || plus_jwt
     });
     if ok {
         return None;
@@ -607,9 +623,7 @@ fn pii_names(claims: &Map) -> Vec<String> {
     claims
         .iter()
         .filter(|(name, value)| {
-            let by_name = is_pii_name(name);
-            let by_value = value.as_str().is_some_and(looks_like_email_or_card);
-            by_name || by_value
+            is_pii_name(name) || value.as_str().is_some_and(looks_like_email_or_card)
         })
         .map(|(name, _)| format!("'{name}'"))
         .collect()
@@ -619,12 +633,13 @@ fn pii_names(claims: &Map) -> Vec<String> {
 /// Compared in place: a payload's names are short, and this runs on every inspection.
 fn is_pii_name(name: &str) -> bool {
     let name = name.as_bytes();
-    let holds = |word: &str| {
-        name.windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
     let verified = name.len() >= 9 && name[name.len() - 9..].eq_ignore_ascii_case(b"_verified");
-    PII_NAMES.iter().any(|w| holds(w)) && !verified
+    // The first byte decides most windows without a call.
+    let holds = |word: &[u8]| {
+        name.windows(word.len())
+            .any(|w| w[0].to_ascii_lowercase() == word[0] && w.eq_ignore_ascii_case(word))
+    };
+    !verified && PII_NAMES.iter().any(|w| holds(w.as_bytes()))
 }
 
 fn looks_like_email_or_card(s: &str) -> bool {
@@ -693,6 +708,38 @@ mod tests {
             })
             .sum();
         sum.is_multiple_of(10)
+    }
+
+    #[test]
+    fn suspicious_kid_matches_the_reference() {
+        let reference = |t: &str| {
+            ["../", "..\\", "'", "\"", ";", "|", "`", "$(", "\0", "/dev/"]
+                .iter()
+                .any(|s| t.contains(s))
+        };
+        for kid in [
+            "",
+            "k1",
+            "..",
+            "../x",
+            "a..\\b",
+            "it's",
+            "a\"b",
+            "a;b",
+            "a|b",
+            "`id`",
+            "$(id)",
+            "$x",
+            "a\0",
+            "/dev",
+            "x/dev/null",
+            "/de/v/",
+            ". ./",
+            "é../",
+            "dev/",
+        ] {
+            assert_eq!(suspicious_kid(kid), reference(kid), "{kid:?}");
+        }
     }
 
     #[test]
