@@ -25,9 +25,9 @@ import { dropUnused } from './unused-exports.mjs';
 
 const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
-// The features rustc's wasm32 target enables; the split files carry no target-features section
-// for wasm-opt to read them from.
-const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue']
+// The features rustc's wasm32 target enables, and simd128, which scripts/release-build.sh adds to
+// the size build; the split files carry no target-features section for wasm-opt to read them from.
+const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue', 'simd']
   .map((f) => `--enable-${f}`);
 
 /**
