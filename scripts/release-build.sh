@@ -36,8 +36,8 @@ if [ "${1:-}" = serve ] || [ "${1:-}" = build ]; then mode="$1"; shift; fi
 # .cargo/config.toml's rustflags for wasm32 (`--cfg erase_components`) are replaced by an
 # environment value, so the size flags repeat them. `+simd128` lets LLVM use WebAssembly's 128-bit
 # vectors (the byte checks, base64 and hashing loops): the main module is 2.4 KB brotli smaller
-# and verifyToken faster (bench/RESULTS-2026-12-07.md); every current browser has had it since
-# 2023 (Chrome 91, Firefox 89, Safari 16.4). The plain fallback build stays without it.
+# (README "Building for size"); every current browser has had it since 2023 (Chrome 91,
+# Firefox 89, Safari 16.4). The plain fallback build stays without it.
 config_rustflags="--cfg erase_components"
 size_rustflags="$config_rustflags -Ctarget-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The split points (`--cfg jwt_split`), and the relocations wasm-split-cli reads to split.

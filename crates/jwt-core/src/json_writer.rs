@@ -18,7 +18,7 @@ use serde::ser::{self, Serialize};
 macro_rules! integer_methods {
     ($ok:ty => $write:path; $($method:ident: $t:ty),* $(,)?) => {
         $(fn $method(self, v: $t) -> Result<$ok, Error> {
-            $write(self, v)
+            $write(self, v.into())
         })*
     };
 }
@@ -332,8 +332,32 @@ struct Writer {
 }
 
 impl Writer {
-    /// Writes an integer as its decimal text.
-    fn number(&mut self, n: impl fmt::Display) -> Result<(), Error> {
+    /// Writes a signed integer as its decimal text.
+    fn signed(&mut self, n: i64) -> Result<(), Error> {
+        if n < 0 {
+            self.out.push(b"-");
+        }
+        self.unsigned(n.unsigned_abs())
+    }
+
+    /// Writes an unsigned integer as its decimal text, without the formatting machinery.
+    fn unsigned(&mut self, mut n: u64) -> Result<(), Error> {
+        let mut digits = [0; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.push(&digits[at..]);
+        Ok(())
+    }
+
+    /// Writes a 128-bit integer (the report holds none) as its decimal text.
+    fn wide(&mut self, n: impl fmt::Display) -> Result<(), Error> {
         use fmt::Write;
         // Writing to a Gather cannot fail.
         let _ = write!(self.out, "{n}");
@@ -405,10 +429,16 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push(if v { b"true" } else { b"false" });
         Ok(())
     }
-    integer_methods!(() => Writer::number;
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_u128: u128);
+    integer_methods!(() => Writer::signed;
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
+    integer_methods!(() => Writer::unsigned;
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.wide(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.wide(v)
+    }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.serialize_f64(v.into())
     }
@@ -633,7 +663,7 @@ struct KeyName;
 
 impl KeyName {
     /// An integer key's name: its decimal text.
-    fn integer(self, n: impl fmt::Display) -> Result<String, Error> {
+    fn integer(self, n: i128) -> Result<String, Error> {
         Ok(n.to_string())
     }
     fn refuse() -> Error {
@@ -831,6 +861,13 @@ mod tests {
         same_as_serde_json(&Vec::<u8>::new());
         same_as_serde_json(&"top-level string");
         same_as_serde_json(&Shape::Struct { a: vec![], b: None });
+    }
+
+    #[test]
+    fn writes_integers_as_serde_json_does() {
+        let signed = [0, 1, -1, 10, -10, 100, 1_700_000_000, i64::MAX, i64::MIN];
+        let unsigned = [0, 9, 10, 1_000_000_007, u64::from(u32::MAX), u64::MAX];
+        same_as_serde_json(&(signed, unsigned, -7i8, 65_535u16, i32::MIN, usize::MAX));
     }
 
     #[test]
