@@ -46,12 +46,16 @@ fn put_digits(slot: &mut [u8], mut n: u64) {
     }
 }
 
+/// `n` in decimal, written into `digits` (room for every `u64`).
+pub(crate) fn decimal(digits: &mut [u8; 20], n: u64) -> &str {
+    put_digits(digits, n);
+    let first = digits.iter().position(|&b| b != b'0').unwrap_or(19);
+    std::str::from_utf8(&digits[first..]).unwrap_or_default()
+}
+
 /// Appends `n` in decimal.
 fn push_number(out: &mut String, n: u64) {
-    let mut digits = [0; 20];
-    put_digits(&mut digits, n);
-    let first = digits.iter().position(|&b| b != b'0').unwrap_or(19);
-    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or_default());
+    out.push_str(decimal(&mut [0; 20], n));
 }
 
 /// An instant as the wall-clock time at a UTC offset, `offset_minutes` east of UTC:

@@ -341,18 +341,9 @@ impl Writer {
     }
 
     /// Writes an unsigned integer as its decimal text, without the formatting machinery.
-    fn unsigned(&mut self, mut n: u64) -> Result<(), Error> {
-        let mut digits = [0; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.push(&digits[at..]);
+    fn unsigned(&mut self, n: u64) -> Result<(), Error> {
+        self.out
+            .push(crate::clock_text::decimal(&mut [0; 20], n).as_bytes());
         Ok(())
     }
 
