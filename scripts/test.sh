@@ -22,8 +22,12 @@ step "native tests (core, vectors, properties)"
 cargo test --workspace
 
 step "wasm component tests in headless Chromium"
+# Built with WebAssembly SIMD, as the release build is (scripts/release-build.sh), so the core's
+# vector paths run here too (tests/core_in_wasm.rs); the flags repeat .cargo/config.toml's,
+# which an environment value replaces.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test web --test webcrypto
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Ctarget-feature=+simd128" \
+  cargo test --target wasm32-unknown-unknown --test web --test webcrypto --test core_in_wasm
 
 step "release build (standard library rebuilt for size; plain build if that fails)"
 bash scripts/release-build.sh

@@ -16,6 +16,7 @@
 
 pub mod advice;
 pub mod b64url;
+mod byte_set;
 pub mod clock_text;
 pub mod describe;
 pub mod edit;

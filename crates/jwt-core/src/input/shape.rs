@@ -2,44 +2,30 @@
 //! usually hold one, and the wrappings (quotes, scheme words, percent-encoding) around it.
 
 use super::{CandidateKind, Cleanup};
+use crate::byte_set::ByteSet;
 
 /// True for the bytes a compact token is made of: base64url, the standard alphabet's `+` and
 /// `/`, `=` padding and dots.
 pub(super) fn is_token_byte(b: u8) -> bool {
-    TOKEN_BYTES[usize::from(b)]
+    TOKEN_BYTES.contains(b)
 }
 
 /// True when every byte of `bytes` is a token byte ([`is_token_byte`]).
 pub(super) fn all_token_bytes(bytes: &[u8]) -> bool {
-    crate::b64url::all_in(&TOKEN_BYTES, bytes)
+    TOKEN_BYTES.contains_all(bytes)
 }
 
 /// True when every byte of `bytes` is a base64url character or a dot: a token with no padding
 /// and no standard-alphabet character, whose segments need no second look at their characters.
 pub(super) fn all_url_bytes(bytes: &[u8]) -> bool {
-    crate::b64url::all_in(&URL_BYTES, bytes)
+    URL_BYTES.contains_all(bytes)
 }
 
 /// The bytes of [`all_url_bytes`]: the token bytes without padding and the standard alphabet.
-const URL_BYTES: [bool; 256] = {
-    let mut table = TOKEN_BYTES;
-    table[b'=' as usize] = false;
-    table[b'+' as usize] = false;
-    table[b'/' as usize] = false;
-    table
-};
+const URL_BYTES: ByteSet = ByteSet::alphanumeric_and(b"-_.");
 
-/// [`is_token_byte`] as a table, so that a megabyte token is checked at memory speed.
-const TOKEN_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = matches!(c, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'=' | b'+' | b'/' | b'.');
-        b += 1;
-    }
-    table
-};
+/// [`is_token_byte`]'s set.
+const TOKEN_BYTES: ByteSet = ByteSet::alphanumeric_and(b"-_=+/.");
 
 /// True for a visible ASCII character that is no part of a token: the punctuation of the text a
 /// token is pasted in (`"`, `,`, `:`, `&`, `{`…). Whitespace, control characters and non-ASCII
