@@ -74,3 +74,32 @@ fn a_bare_token_is_known_base64url_only_when_every_byte_is() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn the_segments_end_at_their_dots_wherever_the_dots_fall() {
+    for first in [3, 14, 15, 16, 17, 31, 32, 33] {
+        for second in [0, 1, 15, 16, 17, 40] {
+            let header = format!("eyJ{}", base64url_text(first - 3));
+            let payload = base64url_text(second);
+            for parts in [
+                vec![&header[..], &payload, "sig"],
+                vec![&header, &payload, "a", "b", "c"],
+            ] {
+                let token = parts.join(".");
+                let decoded = jwt_core::token::decode_signed(&token);
+                let mut start = 0;
+                let spans: Vec<(usize, usize)> = parts
+                    .iter()
+                    .map(|p| {
+                        let span = (start, start + p.len());
+                        start += p.len() + 1;
+                        span
+                    })
+                    .collect();
+                let found: Vec<(usize, usize)> =
+                    decoded.segments.iter().map(|s| (s.start, s.end)).collect();
+                assert_eq!(found, spans, "{token}");
+            }
+        }
+    }
+}

@@ -61,13 +61,24 @@ impl ByteSet {
     }
 }
 
+/// Where the first `needle` (an ASCII byte) is in `text`: with WebAssembly's vectors 16 bytes per
+/// step, elsewhere the standard library's word-at-a-time search.
+pub(crate) fn find_ascii(text: &str, needle: u8) -> Option<usize> {
+    debug_assert!(needle.is_ascii());
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return simd::find(text.as_bytes(), needle);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    text.find(char::from(needle))
+}
+
 /// The base64url alphabet (RFC 4648 §5), without padding.
 pub(crate) const BASE64URL: ByteSet = ByteSet::alphanumeric_and(b"-_");
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
     use core::arch::wasm32::{
-        u8x16_all_true, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load, v128_or,
+        u8x16_all_true, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load,
+        v128_or,
     };
 
     use super::ByteSet;
@@ -102,6 +113,23 @@ mod simd {
         }
         Some(&bytes[at..])
     }
+
+    /// Where the first `needle` is in `bytes`.
+    pub(super) fn find(bytes: &[u8], needle: u8) -> Option<usize> {
+        let splat = u8x16_splat(needle);
+        let mut at = 0;
+        while bytes.len() - at >= 16 {
+            // SAFETY: as in `rest_after_blocks_in`.
+            let v = unsafe { v128_load(bytes.as_ptr().add(at).cast::<v128>()) };
+            let found = u8x16_bitmask(u8x16_eq(v, splat));
+            if found != 0 {
+                return Some(at + found.trailing_zeros() as usize);
+            }
+            at += 16;
+        }
+        let rest = bytes[at..].iter().position(|&b| b == needle);
+        rest.map(|p| at + p)
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +146,20 @@ mod tests {
             assert_eq!(TOKEN.contains_all(&[b]), expected, "byte {b:#04x}");
             let expected = b.is_ascii_alphanumeric() || b"-_".contains(&b);
             assert_eq!(BASE64URL.contains(b), expected, "byte {b:#04x}");
+        }
+    }
+
+    #[test]
+    fn finds_the_first_of_a_byte_at_any_position() {
+        for len in 0..72 {
+            let text = "a".repeat(len);
+            assert_eq!(find_ascii(&text, b'.'), None, "length {len}");
+            for at in 0..len {
+                let mut text = text.clone();
+                text.replace_range(at..at + 1, ".");
+                text.push('.');
+                assert_eq!(find_ascii(&text, b'.'), Some(at), "length {len}");
+            }
         }
     }
 

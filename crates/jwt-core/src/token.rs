@@ -420,8 +420,7 @@ fn decode_with(input: &str, choice: usize, reading: Reading) -> Decoded {
 fn split(token: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::with_capacity(5);
     let mut start = 0;
-    // `str::find` of one ASCII byte searches word by word (memchr), not byte by byte.
-    while let Some(dot) = token[start..].find('.') {
+    while let Some(dot) = crate::byte_set::find_ascii(&token[start..], b'.') {
         ranges.push((start, start + dot));
         start += dot + 1;
     }
