@@ -323,6 +323,13 @@ fn push_string(out: &mut Gather, text: &str) {
     out.push(b"\"");
 }
 
+/// Appends `name` as a member name: its string literal and `: `.
+fn push_name(out: &mut Gather, name: &str) {
+    out.push(b"\"");
+    out.push_escaped(name.as_bytes());
+    out.push(b"\": ");
+}
+
 /// The output and the current nesting depth.
 struct Writer {
     out: Gather,
@@ -367,17 +374,35 @@ impl Writer {
 
     /// The comma, line break and indent before a member or element.
     fn new_line(&mut self, first: bool) {
-        if !first {
-            self.out.push(b",");
-        }
-        self.line_break();
+        self.break_after(if first { &[] } else { b"," });
     }
 
     /// A line break and the current depth's indent.
     fn line_break(&mut self) {
-        self.out.push(b"\n");
-        self.out.indent(self.depth);
+        self.break_after(&[]);
     }
+
+    /// `before` (nothing or a comma), a line break and the indent, appended as one piece up
+    /// to [`Writer::SHALLOW`] levels deep (a report is mostly line breaks and short pieces).
+    fn break_after(&mut self, before: &[u8]) {
+        /// A comma, a line break and the indent of [`Writer::SHALLOW`] levels.
+        const BREAK: &[u8; 2 + 2 * Writer::SHALLOW] = &{
+            let mut text = [b' '; 2 + 2 * Writer::SHALLOW];
+            text[0] = b',';
+            text[1] = b'\n';
+            text
+        };
+        let start = 1 - before.len();
+        if self.depth <= Self::SHALLOW {
+            self.out.push(&BREAK[start..2 + 2 * self.depth]);
+        } else {
+            self.out.push(&BREAK[start..2]);
+            self.out.indent(self.depth);
+        }
+    }
+
+    /// How deep [`Writer::break_after`] indents in one piece.
+    const SHALLOW: usize = 16;
 }
 
 /// An array or object being written.
@@ -396,8 +421,7 @@ impl Compound<'_> {
     fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
         self.writer.new_line(self.first);
         self.first = false;
-        push_string(&mut self.writer.out, name);
-        self.writer.out.push(b": ");
+        push_name(&mut self.writer.out, name);
         value.serialize(&mut *self.writer)
     }
 }
@@ -603,8 +627,7 @@ impl ser::SerializeMap for Compound<'_> {
         self.writer.new_line(self.first);
         self.first = false;
         let name = key.serialize(KeyName)?;
-        push_string(&mut self.writer.out, &name);
-        self.writer.out.push(b": ");
+        push_name(&mut self.writer.out, &name);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -852,6 +875,23 @@ mod tests {
         same_as_serde_json(&Vec::<u8>::new());
         same_as_serde_json(&"top-level string");
         same_as_serde_json(&Shape::Struct { a: vec![], b: None });
+    }
+
+    #[test]
+    fn indents_every_depth_as_serde_json_does() {
+        // Around the depth up to which a line break and its indent are one piece, and past it.
+        for depth in [0, 1, 15, 16, 17, 40] {
+            // No numbers: with `arbitrary_precision` serde_json serializes them as a private map.
+            let mut value = serde_json::json!({"leaf": [true, {"k": "v"}], "after": null});
+            for level in 0..depth {
+                value = if level % 2 == 0 {
+                    serde_json::json!([value, level.to_string()])
+                } else {
+                    serde_json::json!({"inner": value, "level": level.to_string()})
+                };
+            }
+            same_as_serde_json(&value);
+        }
     }
 
     #[test]
