@@ -1,8 +1,10 @@
-//! Sets of ASCII bytes (the letters and digits and a few more), and the check that every byte of
-//! a text is in one: how a token's characters are checked before anything is decoded.
+//! Sets of ASCII bytes (the letters and digits and a few more), the check that every byte of a
+//! text is in one, and the search for one byte: how a token's characters are checked and its
+//! dots found before anything is decoded.
 //!
-//! Where WebAssembly's 128-bit vectors are enabled (the browser's size build), the check takes
-//! 16 bytes per step by comparing ranges; elsewhere it looks each byte up in a table.
+//! Where WebAssembly's 128-bit vectors are enabled (the browser's size build), both take 16
+//! bytes per step; elsewhere the check looks each byte up in a table and the search is the
+//! standard library's.
 
 /// ASCII letters and digits, and a few more bytes.
 pub(crate) struct ByteSet {

@@ -374,17 +374,17 @@ impl Writer {
 
     /// The comma, line break and indent before a member or element.
     fn new_line(&mut self, first: bool) {
-        self.break_after(if first { &[] } else { b"," });
+        self.break_after(!first);
     }
 
     /// A line break and the current depth's indent.
     fn line_break(&mut self) {
-        self.break_after(&[]);
+        self.break_after(false);
     }
 
-    /// `before` (nothing or a comma), a line break and the indent, appended as one piece up
-    /// to [`Writer::SHALLOW`] levels deep (a report is mostly line breaks and short pieces).
-    fn break_after(&mut self, before: &[u8]) {
+    /// A comma if asked, a line break and the indent, appended as one piece up to
+    /// [`Writer::SHALLOW`] levels deep (a report is mostly line breaks and short pieces).
+    fn break_after(&mut self, comma: bool) {
         /// A comma, a line break and the indent of [`Writer::SHALLOW`] levels.
         const BREAK: &[u8; 2 + 2 * Writer::SHALLOW] = &{
             let mut text = [b' '; 2 + 2 * Writer::SHALLOW];
@@ -392,7 +392,7 @@ impl Writer {
             text[1] = b'\n';
             text
         };
-        let start = 1 - before.len();
+        let start = usize::from(!comma);
         if self.depth <= Self::SHALLOW {
             self.out.push(&BREAK[start..2 + 2 * self.depth]);
         } else {
